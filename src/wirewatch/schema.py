@@ -444,3 +444,10 @@ class Rejected(Frozen):
 
 #: Records that are written to the store, in one place for the store's sake.
 RECORD_TYPES: tuple[type[Frozen], ...] = (Article, Mention, Event, AggregateClaim, Rejected)
+
+
+def json_schema(record: type[Frozen] = Event) -> dict[str, object]:
+    """The JSON Schema of a record type (docs/event.schema.json is this for Event)."""
+    schema = record.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,264 @@
+"""The ``wirewatch`` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from wirewatch import __version__
+from wirewatch.errors import WirewatchError
+from wirewatch.pipeline import IngestResult, IngestSummary, Pipeline, estimate_inputs
+from wirewatch.schema import RECORD_TYPES, Article, RejectReason, json_schema
+from wirewatch.settings import Settings, normalise_db_url
+from wirewatch.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Characters of a title shown in the articles table before it is cut with an ellipsis.
+TITLE_COLUMN_CHARS = 60
+
+err_console = Console(stderr=True)
+out_console = Console()
+
+DB_HELP = (
+    "Database: a SQLite file path or sqlite:///path.db (default ./wirewatch.db), "
+    "or postgresql://user:pass@host/db. Also read from WIREWATCH_DB."
+)
+
+
+def db_option(function: F) -> F:
+    return click.option("--db", "db", envvar="WIREWATCH_DB", metavar="URL", help=DB_HELP)(function)
+
+
+def _settings(db: str | None) -> Settings:
+    settings = Settings.from_env()
+    return settings.with_(db_url=normalise_db_url(db)) if db else settings
+
+
+class WirewatchGroup(click.Group):
+    """Turns wirewatch's typed errors into a one-line message and its fix, exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WirewatchError as exc:
+            err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+            if exc.fix:
+                err_console.print(f"[bold]fix:[/] {exc.fix}", highlight=False)
+            ctx.exit(2)
+
+
+@click.group(
+    cls=WirewatchGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, "--version", "-V", prog_name="wirewatch")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """wirewatch: news reports about armed conflict in, one record per real-world event out.
+
+    \b
+    Typical use:
+      wirewatch ingest reports/ --meta reports.meta.jsonl   # read articles into ./wirewatch.db
+      wirewatch articles                                    # what was stored
+      wirewatch rejected                                    # what was skipped, and why
+
+    Run `wirewatch COMMAND --help` for the options and examples of each command.
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _print_summary(summary: IngestSummary, store: Store, as_json: bool) -> None:
+    if as_json:
+        payload = {
+            "stored": summary.stored,
+            "already_stored": summary.already_stored,
+            "duplicates": summary.duplicates,
+            "rejected": summary.rejected,
+            "rejected_by_reason": dict(sorted(summary.rejected_by_reason.items())),
+            "store": store.display_url,
+        }
+        click.echo(json.dumps(payload, sort_keys=True))
+        return
+    table = Table(title=f"ingest summary ({store.display_url})", show_header=True, header_style="bold")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    table.add_row("stored", str(summary.stored))
+    table.add_row("already stored (no change)", str(summary.already_stored))
+    table.add_row("near-duplicates (linked to first copy)", str(summary.duplicates))
+    for reason, count in sorted(summary.rejected_by_reason.items()):
+        if reason != RejectReason.DUPLICATE.value:
+            table.add_row(f"rejected: {reason}", str(count))
+    table.add_row("[bold]total[/]", f"[bold]{summary.total}[/]")
+    err_console.print(table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--meta",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Sidecar JSONL (file, outlet, published, language, url, title) that adds or overrides metadata.",
+)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object on stdout.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is also hidden when stderr is not a terminal).")
+def ingest(paths: tuple[str, ...], meta: Path | None, db: str | None, as_json: bool, no_progress: bool) -> None:
+    """Read articles from files, folders or stdin into the store.
+
+    PATH may be a .txt, .html/.htm, .jsonl or .warc file (each optionally gzipped), a folder
+    (read recursively) or - for stdin. Re-ingesting what is already stored changes nothing;
+    near-duplicate reprints are linked to the first copy; unusable inputs (binary, empty,
+    too large, undecodable, truncated, malformed, not English) are skipped with a reason
+    that is printed in the summary and kept in the store (see `wirewatch rejected`).
+
+    \b
+    Examples:
+      wirewatch ingest examples/articles --meta examples/articles.meta.jsonl
+      wirewatch ingest crawl.warc.gz --db postgresql://me@localhost/wirewatch
+      cat feed.jsonl | wirewatch ingest - --json
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        pipeline = Pipeline(store, settings)
+        show_progress = not no_progress and err_console.is_terminal
+        stdin = sys.stdin.buffer if "-" in paths else None
+        if not show_progress:
+            summary = pipeline.ingest(list(paths), meta=meta, stdin=stdin)
+        else:
+            total = estimate_inputs(list(paths)) or None
+            with Progress(
+                TextColumn("[bold]ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[last]}", style="dim"),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("ingest", total=total, last="")
+
+                def advance(result: IngestResult) -> None:
+                    progress.update(task, advance=1, last=Path(result.source).name[-40:])
+
+                summary = pipeline.ingest(list(paths), meta=meta, stdin=stdin, on_result=advance)
+        _print_summary(summary, store, as_json)
+        if summary.total == 0:
+            err_console.print("nothing was read: check the paths (supported: .txt .html .htm .jsonl .warc, .gz)")
+            sys.exit(1)
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    data = article.model_dump(mode="json")
+    data["words"] = len(article.text.split())
+    return data
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="table for people; json prints one JSON object per line (JSON Lines) with the full text.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+def articles(db: str | None, fmt: str, limit: int | None) -> None:
+    """List stored articles (oldest first).
+
+    \b
+    Examples:
+      wirewatch articles
+      wirewatch articles --format json | jq .title
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        stored = store.articles(limit=limit)
+        if fmt == "json":
+            for article in stored:
+                click.echo(json.dumps(_article_json(article), ensure_ascii=False))
+            return
+        table = Table(title=f"{len(stored)} articles in {store.display_url}", header_style="bold")
+        for column in ("id", "published", "outlet", "title", "words", "source"):
+            table.add_column(column, overflow="fold" if column == "source" else "ellipsis")
+        for article in stored:
+            title = article.title or article.text[:TITLE_COLUMN_CHARS]
+            if len(title) > TITLE_COLUMN_CHARS:
+                title = title[: TITLE_COLUMN_CHARS - 1] + "…"
+            table.add_row(
+                article.id,
+                article.published.isoformat() if article.published else "—",
+                article.outlet or "—",
+                title,
+                str(len(article.text.split())),
+                article.source,
+                )
+        out_console.print(table)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="table for people; json prints JSON Lines.",
+)
+@click.option(
+    "--reason", "reasons", multiple=True, type=click.Choice([r.value for r in RejectReason]),
+    help="Only these reasons (repeatable).",
+)
+def rejected(db: str | None, fmt: str, reasons: tuple[str, ...]) -> None:
+    """List inputs that were skipped, with the reason (duplicates name the first copy).
+
+    \b
+    Examples:
+      wirewatch rejected
+      wirewatch rejected --reason duplicate --format json
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        rows = store.rejections(reasons=[RejectReason(r) for r in reasons])
+        if fmt == "json":
+            for row in rows:
+                click.echo(json.dumps(row.model_dump(mode="json"), ensure_ascii=False))
+            return
+        table = Table(title=f"{len(rows)} rejected inputs in {store.display_url}", header_style="bold")
+        table.add_column("source", overflow="fold")
+        table.add_column("reason")
+        table.add_column("detail", overflow="fold")
+        for row in rows:
+            table.add_row(row.source, row.reason.value, row.detail)
+        out_console.print(table)
+
+
+_SCHEMA_RECORDS = {cls.__name__.lower(): cls for cls in RECORD_TYPES}
+
+
+@cli.command()
+@click.option(
+    "--record", type=click.Choice(sorted(_SCHEMA_RECORDS)), default="event", show_default=True,
+    help="Which record type.",
+)
+def schema(record: str) -> None:
+    """Print the JSON Schema of a record type (docs/event.schema.json is `wirewatch schema`).
+
+    \b
+    Example:
+      wirewatch schema --record mention > mention.schema.json
+    """
+    click.echo(json.dumps(json_schema(_SCHEMA_RECORDS[record]), indent=2, sort_keys=True))
+
+
+def main() -> None:
+    cli(prog_name="wirewatch")
+
+
+if __name__ == "__main__":
+    main()

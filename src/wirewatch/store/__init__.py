@@ -1,0 +1,5 @@
+"""Storage: SQLite by default, PostgreSQL through a URL; one schema, numbered migrations."""
+
+from wirewatch.store.store import InputOutcome, Store, StoreCounts
+
+__all__ = ["InputOutcome", "Store", "StoreCounts"]

@@ -1,0 +1,287 @@
+"""The store: one access layer (SQLAlchemy Core) over SQLite and PostgreSQL.
+
+Every write that belongs to one article happens in one transaction, so a process killed
+mid-run leaves only whole articles behind. Every statement is built with SQLAlchemy Core and
+bound parameters; no SQL is assembled from strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from wirewatch.errors import NotFoundError, StoreError
+from wirewatch.schema import Article, Rejected, RejectReason, Section
+from wirewatch.settings import Settings
+from wirewatch.store.database import create_engine, migrate, write_transaction
+
+
+class InputOutcome(StrEnum):
+    """What became of a raw input (recorded so a re-run can skip it unread)."""
+
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """How much the store holds."""
+
+    articles: int
+    rejections: int
+    rejections_by_reason: dict[str, int]
+
+
+def _published_to_iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _published_from_iso(value: str | None) -> dt.date | dt.datetime | None:
+    if value is None:
+        return None
+    return dt.date.fromisoformat(value) if len(value) == len("YYYY-MM-DD") else dt.datetime.fromisoformat(value)
+
+
+def _published_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Store:
+    """Read and write wirewatch records. Open with :meth:`open`; use as a context manager."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        self.schema_version = migrate(engine)
+        metadata = sa.MetaData()
+        # Reflect the tables the migrations made, so queries always match the real database.
+        metadata.reflect(engine, only=["articles", "article_bands", "inputs", "rejections"])
+        self._articles = metadata.tables["articles"]
+        self._bands = metadata.tables["article_bands"]
+        self._inputs = metadata.tables["inputs"]
+        self._rejections = metadata.tables["rejections"]
+
+    @classmethod
+    def open(cls, url: str | None = None, settings: Settings | None = None) -> Store:
+        """Open (creating and migrating if needed) the store at ``url`` or ``settings.db_url``."""
+        if url is None:
+            url = (settings or Settings.from_env()).db_url
+        return cls(create_engine(url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # ----------------------------------------------------------------------------- helpers
+
+    def _insert_ignoring_conflicts(self, table: sa.Table) -> Any:
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if self.engine.dialect.name == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        raise StoreError(f"unsupported dialect {self.engine.dialect.name}", "use SQLite or PostgreSQL")
+
+    # ----------------------------------------------------------------------------- writes
+
+    def seen_input(self, content_hash: str) -> bool:
+        """True when this exact raw input was processed before (stored, or rejected for good)."""
+        query = sa.select(self._inputs.c.content_hash).where(self._inputs.c.content_hash == content_hash)
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
+
+    def has_article(self, article_id: str) -> bool:
+        query = sa.select(self._articles.c.id).where(self._articles.c.id == article_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
+
+    def near_duplicate_candidates(self, band_keys: Sequence[str]) -> list[tuple[str, bytes]]:
+        """Stored articles sharing at least one LSH band with these keys: (id, MinHash signature)."""
+        if not band_keys:
+            return []
+        query = (
+            sa.select(self._articles.c.id, self._articles.c.minhash)
+            .where(
+                self._articles.c.id.in_(
+                    sa.select(self._bands.c.article_id).where(self._bands.c.band_key.in_(list(band_keys)))
+                )
+            )
+            .order_by(self._articles.c.ingested_at, self._articles.c.id)
+        )
+        with self.engine.connect() as connection:
+            return [(row.id, bytes(row.minhash)) for row in connection.execute(query)]
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        signature: bytes,
+        band_keys: Sequence[str],
+        content_hash: str | None = None,
+    ) -> bool:
+        """Store an article and everything derived from it in one transaction.
+
+        Returns False (and changes nothing) when an article with the same id is already there.
+        """
+        row = {
+            "id": article.id,
+            "source": article.source,
+            "url": article.url,
+            "outlet": article.outlet,
+            "title": article.title,
+            "published_date": _published_date(article.published),
+            "published_iso": _published_to_iso(article.published),
+            "language": article.language,
+            "text": article.text,
+            "sections_json": json.dumps([s.model_dump(mode="json") for s in article.sections]),
+            "provenance_json": json.dumps([list(pair) for pair in article.provenance]),
+            "minhash": signature,
+            "ingested_at": _now(),
+        }
+        with write_transaction(self.engine) as connection:
+            # RETURNING tells reliably whether the row went in (rowcount is -1 on some drivers).
+            inserted = connection.execute(
+                self._insert_ignoring_conflicts(self._articles).values(**row).returning(self._articles.c.id)
+            ).first()
+            if inserted is None:
+                return False
+            connection.execute(
+                self._insert_ignoring_conflicts(self._bands),
+                [{"band_key": key, "article_id": article.id} for key in dict.fromkeys(band_keys)],
+            )
+            if content_hash is not None:
+                self._record_input(connection, content_hash, article.source, InputOutcome.STORED, article.id)
+        return True
+
+    def add_rejection(self, rejected: Rejected, *, content_hash: str | None = None) -> bool:
+        """Record a discard (once per input and reason). Returns False when it was recorded before."""
+        key_material = f"{content_hash or rejected.source}\x00{rejected.reason.value}"
+        dedup_key = hashlib.sha256(key_material.encode("utf-8", "surrogatepass")).hexdigest()
+        with write_transaction(self.engine) as connection:
+            result = connection.execute(
+                self._insert_ignoring_conflicts(self._rejections).values(
+                    dedup_key=dedup_key,
+                    source=rejected.source,
+                    reason=rejected.reason.value,
+                    detail=rejected.detail,
+                    duplicate_of=rejected.duplicate_of,
+                    article_id=rejected.article_id,
+                    rejected_at=_now(),
+                )
+                .returning(self._rejections.c.id)
+            ).first()
+            if content_hash is not None:
+                outcome = (
+                    InputOutcome.DUPLICATE if rejected.reason is RejectReason.DUPLICATE else InputOutcome.REJECTED
+                )
+                self._record_input(connection, content_hash, rejected.source, outcome, rejected.duplicate_of)
+        return result is not None
+
+    def _record_input(
+        self,
+        connection: sa.Connection,
+        content_hash: str,
+        source: str,
+        outcome: InputOutcome,
+        article_id: str | None,
+    ) -> None:
+        connection.execute(
+            self._insert_ignoring_conflicts(self._inputs).values(
+                content_hash=content_hash,
+                source=source,
+                outcome=outcome.value,
+                article_id=article_id,
+                seen_at=_now(),
+            )
+        )
+
+    # ----------------------------------------------------------------------------- reads
+
+    def _article_from_row(self, row: sa.Row[Any]) -> Article:
+        return Article(
+            id=row.id,
+            text=row.text,
+            title=row.title,
+            url=row.url,
+            outlet=row.outlet,
+            published=_published_from_iso(row.published_iso),
+            language=row.language,
+            source=row.source,
+            sections=tuple(Section.model_validate(s) for s in json.loads(row.sections_json)),
+            provenance=tuple((str(a), str(b)) for a, b in json.loads(row.provenance_json)),
+        )
+
+    def get_article(self, article_id: str) -> Article:
+        query = sa.select(self._articles).where(self._articles.c.id == article_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r} in {self.display_url}", "list ids with `wirewatch articles`")
+        return self._article_from_row(row)
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles, oldest ingested first."""
+        query = (
+            sa.select(self._articles)
+            .order_by(self._articles.c.ingested_at, self._articles.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [self._article_from_row(row) for row in connection.execute(query)]
+
+    def rejections(self, *, limit: int | None = None, reasons: Iterable[RejectReason] = ()) -> list[Rejected]:
+        """Recorded discards, oldest first, optionally only some reasons."""
+        query = sa.select(self._rejections).order_by(self._rejections.c.id).limit(limit)
+        wanted = [reason.value for reason in reasons]
+        if wanted:
+            query = query.where(self._rejections.c.reason.in_(wanted))
+        with self.engine.connect() as connection:
+            return [
+                Rejected(
+                    source=row.source,
+                    reason=RejectReason(row.reason),
+                    detail=row.detail,
+                    duplicate_of=row.duplicate_of,
+                    article_id=row.article_id,
+                )
+                for row in connection.execute(query)
+            ]
+
+    def counts(self) -> StoreCounts:
+        with self.engine.connect() as connection:
+            articles = connection.execute(sa.select(sa.func.count()).select_from(self._articles)).scalar_one()
+            by_reason = {
+                str(reason): int(count)
+                for reason, count in connection.execute(
+                    sa.select(self._rejections.c.reason, sa.func.count()).group_by(self._rejections.c.reason)
+                )
+            }
+        return StoreCounts(articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason)
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as connection:
+            return [row[0] for row in connection.execute(sa.select(self._articles.c.id).order_by(self._articles.c.id))]
