@@ -27,16 +27,25 @@ REPO = Path(__file__).resolve().parents[1]
 ACLED = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
     "Explosions/Remote violence": {
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
     "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
     "Riots": {"Violent demonstration", "Mob violence"},
     "Strategic developments": {
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     },
 }
 
@@ -52,7 +61,9 @@ def test_acled_vocabulary_is_spelled_exactly() -> None:
 
 def test_plover_has_its_sixteen_categories() -> None:
     assert len(Plover) == 16
-    assert {"THREATEN", "REQUEST", "ACCUSE", "RETREAT", "CONSULT", "ASSAULT", "AGREE"} <= {p.value for p in Plover}
+    assert {"THREATEN", "REQUEST", "ACCUSE", "RETREAT", "CONSULT", "ASSAULT", "AGREE"} <= {
+        p.value for p in Plover
+    }
 
 
 def span(text: str, start: int = 0) -> Span:
@@ -62,9 +73,13 @@ def span(text: str, start: int = 0) -> Span:
 def test_records_are_frozen() -> None:
     evidence = span("A drone strike hit the convoy.")
     mention = Mention(
-        id="a:2", article_id="a", event_type=EventType.EXPLOSIONS_REMOTE_VIOLENCE,
-        sub_event_type=SubEventType.AIR_DRONE_STRIKE, trigger=span("drone strike", 2),
-        evidence=(evidence,), extractor="test",
+        id="a:2",
+        article_id="a",
+        event_type=EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+        sub_event_type=SubEventType.AIR_DRONE_STRIKE,
+        trigger=span("drone strike", 2),
+        evidence=(evidence,),
+        extractor="test",
     )
     with pytest.raises(pydantic.ValidationError):
         mention.weapon = "drone"  # type: ignore[misc]
@@ -73,9 +88,13 @@ def test_records_are_frozen() -> None:
 def test_sub_event_type_must_belong_to_event_type() -> None:
     with pytest.raises(pydantic.ValidationError, match="belongs to"):
         Mention(
-            id="a:2", article_id="a", event_type=EventType.BATTLES,
-            sub_event_type=SubEventType.AIR_DRONE_STRIKE, trigger=span("strike"),
-            evidence=(span("strike"),), extractor="test",
+            id="a:2",
+            article_id="a",
+            event_type=EventType.BATTLES,
+            sub_event_type=SubEventType.AIR_DRONE_STRIKE,
+            trigger=span("strike"),
+            evidence=(span("strike"),),
+            extractor="test",
         )
 
 

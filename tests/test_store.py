@@ -37,7 +37,11 @@ def test_article_round_trip_keeps_every_field(store: Store) -> None:
         url="https://news.example/a",
         outlet="Example Wire",
         published=dt.datetime(2020, 1, 7, 9, 56, tzinfo=IST),
-        sections=(Section(start=0, end=len(text), dateline="Baghdad (XYZ) Jan 6, 2020", published=dt.date(2020, 1, 6)),),
+        sections=(
+            Section(
+                start=0, end=len(text), dateline="Baghdad (XYZ) Jan 6, 2020", published=dt.date(2020, 1, 6)
+            ),
+        ),
         provenance=(("published", "header"), ("outlet", "sidecar")),
     )
     assert add(store, article, content_hash="h1")
@@ -48,7 +52,9 @@ def test_article_round_trip_keeps_every_field(store: Store) -> None:
 
 
 def test_date_only_publication_stays_a_date(store: Store) -> None:
-    article = make_article("A convoy was hit by a roadside bomb near the town, officials said.", published=dt.date(2024, 2, 8))
+    article = make_article(
+        "A convoy was hit by a roadside bomb near the town, officials said.", published=dt.date(2024, 2, 8)
+    )
     add(store, article)
     published = store.get_article(article.id).published
     assert type(published) is dt.date
@@ -75,7 +81,9 @@ def test_rejections_are_recorded_once_per_input_and_reason(store: Store) -> None
 
 
 def test_near_duplicate_candidates_share_a_band(store: Store) -> None:
-    body = " ".join(f"Sentence number {i} says rockets hit the base and officials counted damage." for i in range(30))
+    body = " ".join(
+        f"Sentence number {i} says rockets hit the base and officials counted damage." for i in range(30)
+    )
     first = make_article(body)
     add(store, first)
     reprint = fingerprint(body + " Follow us for more news.")
@@ -96,14 +104,20 @@ def test_migrations_are_recorded_and_reopening_is_safe(db_url: str) -> None:
     with Store.open(db_url) as store:
         assert store.schema_version == LATEST_VERSION
         with store.engine.connect() as connection:
-            versions = connection.execute(sa.text("SELECT version FROM schema_migrations ORDER BY version")).scalars().all()
+            versions = (
+                connection.execute(sa.text("SELECT version FROM schema_migrations ORDER BY version"))
+                .scalars()
+                .all()
+            )
         assert versions == list(range(1, LATEST_VERSION + 1))
 
 
 def test_a_store_newer_than_the_code_is_refused(db_url: str) -> None:
     with Store.open(db_url) as store, store.engine.begin() as connection:
         connection.execute(
-            sa.text("INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, 'future', :t)"),
+            sa.text(
+                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, 'future', :t)"
+            ),
             {"v": LATEST_VERSION + 1, "t": dt.datetime.now(dt.UTC)},
         )
     with pytest.raises(StoreError, match="newer than this wirewatch"):

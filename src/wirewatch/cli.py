@@ -112,8 +112,12 @@ def _print_summary(summary: IngestSummary, store: Store, as_json: bool) -> None:
 )
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object on stdout.")
-@click.option("--no-progress", is_flag=True, help="No progress bar (it is also hidden when stderr is not a terminal).")
-def ingest(paths: tuple[str, ...], meta: Path | None, db: str | None, as_json: bool, no_progress: bool) -> None:
+@click.option(
+    "--no-progress", is_flag=True, help="No progress bar (it is also hidden when stderr is not a terminal)."
+)
+def ingest(
+    paths: tuple[str, ...], meta: Path | None, db: str | None, as_json: bool, no_progress: bool
+) -> None:
     """Read articles from files, folders or stdin into the store.
 
     PATH may be a .txt, .html/.htm, .jsonl or .warc file (each optionally gzipped), a folder
@@ -154,7 +158,9 @@ def ingest(paths: tuple[str, ...], meta: Path | None, db: str | None, as_json: b
                 summary = pipeline.ingest(list(paths), meta=meta, stdin=stdin, on_result=advance)
         _print_summary(summary, store, as_json)
         if summary.total == 0:
-            err_console.print("nothing was read: check the paths (supported: .txt .html .htm .jsonl .warc, .gz)")
+            err_console.print(
+                "nothing was read: check the paths (supported: .txt .html .htm .jsonl .warc, .gz)"
+            )
             sys.exit(1)
 
 
@@ -167,7 +173,11 @@ def _article_json(article: Article) -> dict[str, Any]:
 @cli.command()
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
     help="table for people; json prints one JSON object per line (JSON Lines) with the full text.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
@@ -200,18 +210,25 @@ def articles(db: str | None, fmt: str, limit: int | None) -> None:
                 title,
                 str(len(article.text.split())),
                 article.source,
-                )
+            )
         out_console.print(table)
 
 
 @cli.command()
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
     help="table for people; json prints JSON Lines.",
 )
 @click.option(
-    "--reason", "reasons", multiple=True, type=click.Choice([r.value for r in RejectReason]),
+    "--reason",
+    "reasons",
+    multiple=True,
+    type=click.Choice([r.value for r in RejectReason]),
     help="Only these reasons (repeatable).",
 )
 def rejected(db: str | None, fmt: str, reasons: tuple[str, ...]) -> None:
@@ -243,7 +260,10 @@ _SCHEMA_RECORDS = {cls.__name__.lower(): cls for cls in RECORD_TYPES}
 
 @cli.command()
 @click.option(
-    "--record", type=click.Choice(sorted(_SCHEMA_RECORDS)), default="event", show_default=True,
+    "--record",
+    type=click.Choice(sorted(_SCHEMA_RECORDS)),
+    default="event",
+    show_default=True,
     help="Which record type.",
 )
 def schema(record: str) -> None:

@@ -15,12 +15,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from wirewatch.errors import StoreError
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
 from wirewatch.ingest.identity import content_hash, fingerprint
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
-from wirewatch.errors import StoreError
 from wirewatch.schema import Article, Rejected, RejectReason
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -155,7 +155,7 @@ class Pipeline:
                 yield self.process(item)
             except StoreError:
                 raise  # the store is unusable: stopping is the only safe choice
-            except Exception as exc:  # noqa: BLE001 - one bad document must not end a batch run
+            except Exception as exc:
                 log.exception("failed on %s", item.source)
                 yield self._reject(
                     Rejected(

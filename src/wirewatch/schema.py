@@ -403,8 +403,12 @@ class Event(Frozen):
     sub_event_type: SubEventType = Field(description="Consensus ACLED sub-event type.")
     plover: Plover | None = Field(default=None, description="Consensus PLOVER category.")
     mode: Mode = Field(default=Mode.ASSERTED, description="Consensus mode.")
-    date: DateRange | None = Field(default=None, description="Most precise date consistent with all mentions.")
-    places: tuple[Place, ...] = Field(default=(), description="Most precise places consistent with all mentions.")
+    date: DateRange | None = Field(
+        default=None, description="Most precise date consistent with all mentions."
+    )
+    places: tuple[Place, ...] = Field(
+        default=(), description="Most precise places consistent with all mentions."
+    )
     actor1: ActorRef | None = Field(default=None, description="The initiator most sources agree on.")
     actor2: ActorRef | None = Field(default=None, description="The target most sources agree on.")
     assoc_actors1: tuple[ActorRef, ...] = Field(default=(), description="Allies of actor1.")
@@ -416,7 +420,9 @@ class Event(Frozen):
     injuries: Quantity | None = Field(default=None, description="Lowest credible injured count.")
     weapon: str | None = Field(default=None, description="Consensus weapon.")
     mentions: tuple[Mention, ...] = Field(description="Every mention of it, from every source.")
-    disagreements: tuple[Disagreement, ...] = Field(default=(), description="Who said what, where sources differ.")
+    disagreements: tuple[Disagreement, ...] = Field(
+        default=(), description="Who said what, where sources differ."
+    )
     merge_reasons: tuple[MergeReason, ...] = Field(default=(), description="Why each mention joined.")
 
 

@@ -92,6 +92,10 @@ def _shingle_hashes(text: str) -> np.ndarray:
     return np.array(values, dtype=np.uint64)
 
 
+def _band_hash(rows: bytes) -> str:
+    return hashlib.blake2b(rows, digest_size=8).hexdigest()
+
+
 def fingerprint(text: str) -> Fingerprint:
     """MinHash signature of the body's word shingles, with its LSH band keys."""
     hashes = _shingle_hashes(text)
@@ -102,8 +106,9 @@ def fingerprint(text: str) -> Fingerprint:
         permuted = (_A * hashes[None, :] + _B) % np.uint64(_MERSENNE_PRIME)
         signature = (permuted & np.uint64(_HASH_MASK)).min(axis=1)
     packed = signature.astype("<u4").tobytes()
+    band_bytes = LSH_ROWS * 4
     keys = tuple(
-        f"{band:02d}:{hashlib.blake2b(packed[band * LSH_ROWS * 4 : (band + 1) * LSH_ROWS * 4], digest_size=8).hexdigest()}"
+        f"{band:02d}:{_band_hash(packed[band * band_bytes : (band + 1) * band_bytes])}"
         for band in range(LSH_BANDS)
     )
     return Fingerprint(signature=packed, band_keys=keys)

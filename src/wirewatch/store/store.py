@@ -48,7 +48,9 @@ def _published_to_iso(value: dt.date | dt.datetime | None) -> str | None:
 def _published_from_iso(value: str | None) -> dt.date | dt.datetime | None:
     if value is None:
         return None
-    return dt.date.fromisoformat(value) if len(value) == len("YYYY-MM-DD") else dt.datetime.fromisoformat(value)
+    return (
+        dt.date.fromisoformat(value) if len(value) == len("YYYY-MM-DD") else dt.datetime.fromisoformat(value)
+    )
 
 
 def _published_date(value: dt.date | dt.datetime | None) -> dt.date | None:
@@ -182,7 +184,8 @@ class Store:
         dedup_key = hashlib.sha256(key_material.encode("utf-8", "surrogatepass")).hexdigest()
         with write_transaction(self.engine) as connection:
             result = connection.execute(
-                self._insert_ignoring_conflicts(self._rejections).values(
+                self._insert_ignoring_conflicts(self._rejections)
+                .values(
                     dedup_key=dedup_key,
                     source=rejected.source,
                     reason=rejected.reason.value,
@@ -195,7 +198,9 @@ class Store:
             ).first()
             if content_hash is not None:
                 outcome = (
-                    InputOutcome.DUPLICATE if rejected.reason is RejectReason.DUPLICATE else InputOutcome.REJECTED
+                    InputOutcome.DUPLICATE
+                    if rejected.reason is RejectReason.DUPLICATE
+                    else InputOutcome.REJECTED
                 )
                 self._record_input(connection, content_hash, rejected.source, outcome, rejected.duplicate_of)
         return result is not None
@@ -239,7 +244,9 @@ class Store:
         with self.engine.connect() as connection:
             row = connection.execute(query).first()
         if row is None:
-            raise NotFoundError(f"no article {article_id!r} in {self.display_url}", "list ids with `wirewatch articles`")
+            raise NotFoundError(
+                f"no article {article_id!r} in {self.display_url}", "list ids with `wirewatch articles`"
+            )
         return self._article_from_row(row)
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
@@ -280,8 +287,13 @@ class Store:
                     sa.select(self._rejections.c.reason, sa.func.count()).group_by(self._rejections.c.reason)
                 )
             }
-        return StoreCounts(articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason)
+        return StoreCounts(
+            articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason
+        )
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as connection:
-            return [row[0] for row in connection.execute(sa.select(self._articles.c.id).order_by(self._articles.c.id))]
+            return [
+                row[0]
+                for row in connection.execute(sa.select(self._articles.c.id).order_by(self._articles.c.id))
+            ]

@@ -1,0 +1,5 @@
+"""``python -m wirewatch`` runs the command line."""
+
+from wirewatch.cli import main
+
+main()
