@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -164,6 +165,14 @@ def ingest(
             sys.exit(1)
 
 
+def _published_text(article: Article) -> str:
+    if article.published is None:
+        return "—"
+    if isinstance(article.published, dt.datetime):
+        return article.published.strftime("%Y-%m-%d %H:%M")
+    return article.published.isoformat()
+
+
 def _article_json(article: Article) -> dict[str, Any]:
     data = article.model_dump(mode="json")
     data["words"] = len(article.text.split())
@@ -197,19 +206,21 @@ def articles(db: str | None, fmt: str, limit: int | None) -> None:
                 click.echo(json.dumps(_article_json(article), ensure_ascii=False))
             return
         table = Table(title=f"{len(stored)} articles in {store.display_url}", header_style="bold")
-        for column in ("id", "published", "outlet", "title", "words", "source"):
-            table.add_column(column, overflow="fold" if column == "source" else "ellipsis")
+        table.add_column("id", no_wrap=True)
+        table.add_column("published", no_wrap=True)
+        table.add_column("outlet", ratio=1)
+        table.add_column("title", ratio=3)
+        table.add_column("words", justify="right")
         for article in stored:
             title = article.title or article.text[:TITLE_COLUMN_CHARS]
             if len(title) > TITLE_COLUMN_CHARS:
                 title = title[: TITLE_COLUMN_CHARS - 1] + "…"
             table.add_row(
                 article.id,
-                article.published.isoformat() if article.published else "—",
+                _published_text(article),
                 article.outlet or "—",
                 title,
                 str(len(article.text.split())),
-                article.source,
             )
         out_console.print(table)
 

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from wirewatch.errors import StoreError
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
-from wirewatch.ingest.identity import content_hash, fingerprint
+from wirewatch.ingest.identity import containment, content_hash, fingerprint, shingles
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
 from wirewatch.schema import Article, Rejected, RejectReason
@@ -99,19 +99,15 @@ class Pipeline:
         if self.store.has_article(prepared.id):
             return IngestResult(raw.source, Outcome.ALREADY_STORED, article=prepared)
         print_ = fingerprint(prepared.text)
-        best_id, best_similarity = None, 0.0
-        for candidate_id, signature in self.store.near_duplicate_candidates(print_.band_keys):
-            similarity = print_.similarity(signature)
-            if similarity > best_similarity:
-                best_id, best_similarity = candidate_id, similarity
-        if best_id is not None and best_similarity >= self.settings.near_duplicate_threshold:
+        duplicate = self._first_copy(prepared, print_.band_keys)
+        if duplicate is not None:
+            first_id, overlap = duplicate
             return self._reject(
                 Rejected(
                     source=raw.source,
                     reason=RejectReason.DUPLICATE,
-                    detail=f"near-duplicate of stored article {best_id} "
-                    f"(estimated text overlap {best_similarity:.0%})",
-                    duplicate_of=best_id,
+                    detail=f"near-duplicate of stored article {first_id} ({overlap:.0%} of this text appears in it)",
+                    duplicate_of=first_id,
                     article_id=prepared.id,
                 ),
                 raw_hash,
@@ -121,6 +117,20 @@ class Pipeline:
         )
         outcome = Outcome.STORED if stored else Outcome.ALREADY_STORED
         return IngestResult(raw.source, outcome, article=prepared)
+
+    def _first_copy(self, article: Article, band_keys: Sequence[str]) -> tuple[str, float] | None:
+        """The stored article this one reprints, with the share of its text found there."""
+        candidates = self.store.near_duplicate_candidates(band_keys)
+        if not candidates:
+            return None
+        new = shingles(article.text)
+        texts = self.store.article_texts(candidates)
+        best: tuple[str, float] | None = None
+        for candidate_id in candidates:  # oldest first: on a tie the first copy wins
+            overlap = containment(new, shingles(texts[candidate_id]))
+            if overlap >= self.settings.near_duplicate_threshold and (best is None or overlap > best[1]):
+                best = (candidate_id, overlap)
+        return best
 
     def _reject(self, rejected: Rejected, raw_hash: str | None) -> IngestResult:
         log.warning("skipped %s: %s (%s)", rejected.source, rejected.reason.value, rejected.detail)

@@ -172,6 +172,21 @@ def test_related_link_list_goes_but_a_list_of_facts_stays() -> None:
     assert "safe passage for the wounded to the regional hospital" in body
 
 
+def test_list_under_a_related_stories_heading_goes_but_latest_developments_stay() -> None:
+    middle = (
+        "<h3>More stories from Example Wire</h3>"
+        '<ul><li>Aid convoy reaches the north, <a href="/a">officials say</a></li>'
+        '<li>Talks stall again in the capital as <a href="/b">both sides trade blame</a></li></ul>'
+        "<h3>Latest developments</h3>"
+        "<ul><li>Six civilians were killed in the shelling of the Kirava market</li>"
+        "<li>The governor blamed the Southern Front, which denied involvement</li></ul>"
+    )
+    body = lines(extract_html(page(middle=middle), URL).body)
+    assert not any("Aid convoy" in line or "Talks stall" in line or "More stories" in line for line in body)
+    assert "Six civilians were killed in the shelling of the Kirava market" in body
+    assert "The governor blamed the Southern Front, which denied involvement" in body
+
+
 def test_stand_alone_headline_links_go() -> None:
     middle = (
         '<ul><li><a href="/x">Aid convoy reaches besieged villages in the north</a></li>'

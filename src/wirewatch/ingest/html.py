@@ -18,7 +18,6 @@ import re
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,20 +56,6 @@ def _element_text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-@dataclass(frozen=True)
-class _Links:
-    """What the page links to other pages, by text.
-
-    Asking trafilatura to keep links (include_links) changes what it extracts and loses text
-    around some of them, so links are recognised by their text in the original page instead.
-    """
-
-    #: Text of every link to another page.
-    anchors: frozenset[str]
-    #: Text of every list item that holds such a link.
-    linked_items: frozenset[str]
-
-
 def _is_external(anchor: Any) -> bool:
     # Links within the page ("#update-3") are left out: a live blog's list of key events
     # links to its own entry headlines, which are part of the story. A bare "#" is a
@@ -79,35 +64,22 @@ def _is_external(anchor: Any) -> bool:
     return not (href.startswith("#") and len(href) > 1)
 
 
-def _page_links(tree: Any) -> _Links:
-    anchors = {text for a in tree.iter("a") if _is_external(a) and (text := _element_text(a))}
-    linked_items = {
-        text
-        for item in tree.iter("li")
-        if any(_is_external(a) for a in item.iter("a")) and (text := _element_text(item))
-    }
-    return _Links(frozenset(anchors), frozenset(linked_items))
+def _link_texts(tree: Any) -> frozenset[str]:
+    """The text of every link to another page.
+
+    Asking trafilatura to keep links (include_links) changes what it extracts and loses text
+    around some of them, so links are recognised by their text in the original page instead.
+    """
+    return frozenset(text for a in tree.iter("a") if _is_external(a) and (text := _element_text(a)))
 
 
-def _is_link_list(element: etree._Element, links: _Links) -> bool:
+def _is_link_list(element: etree._Element, links: frozenset[str]) -> bool:
     items = [_element_text(item) for item in element.iter("item")]
     total = sum(len(text) for text in items)
     if not total:
         return False
-    linked = sum(len(text) for text in items if text in links.anchors)
+    linked = sum(len(text) for text in items if text in links)
     return linked / total >= LINK_LIST_MIN_SHARE
-
-
-def _is_closing_link_list(element: etree._Element, links: _Links) -> bool:
-    """A list that ends the body and links every item elsewhere: further reading.
-
-    Its items are often only partly linked ("Troops withdraw, <a>officials say</a>"), so the
-    link share of the list says little; its place and the links in every item say enough.
-    """
-    if element.getparent() is None or element.getnext() is not None:
-        return False
-    items = [_element_text(item) for item in element.iter("item")]
-    return bool(items) and all(text in links.linked_items for text in items)
 
 
 def _drop(element: etree._Element) -> None:
@@ -130,7 +102,8 @@ def _drop(element: etree._Element) -> None:
 # blog's "Latest developments" list is the news.
 _RELATED_HEADING = re.compile(
     r"^(?:more|other|further|related|recommended|popular|top|trending|latest)\b[\w\s'’&.-]{0,40}?"
-    r"\b(?:stories|articles|reads|reading|coverage|videos|podcasts|posts|links)\s*:?$"
+    r"\b(?:stories|articles|reads|reading|coverage|videos|podcasts|posts|links)"
+    r"(?:\s+(?:from|on|in|about|by)\b[\w\s'’&.-]{1,40})?\s*:?$"
     r"|^(?:you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed|shared)|"
     r"editors?['’]? picks?|read (?:more|next)|see also|also read|don['’]?t miss|"
     r"recommended(?: for you)?)\b.{0,30}$",
@@ -147,7 +120,7 @@ def _is_related_heading(element: etree._Element | None) -> bool:
     return len(text.split()) <= MAX_RELATED_HEADING_WORDS and bool(_RELATED_HEADING.search(text))
 
 
-def _serialise(body: etree._Element, links: _Links) -> str:
+def _serialise(body: etree._Element, links: frozenset[str]) -> str:
     for element in list(body.iter("list")):
         if element.getparent() is None:
             continue
@@ -157,7 +130,7 @@ def _serialise(body: etree._Element, links: _Links) -> str:
             # <a>officials say</a>"); the heading tells what they are.
             _drop(heading)
             _drop(element)
-        elif _is_link_list(element, links) or _is_closing_link_list(element, links):
+        elif _is_link_list(element, links):
             _drop(element)
     return str(xmltotxt(body, False) or "")
 
@@ -220,9 +193,12 @@ _FURNITURE_LINES = frozenset(
     }
 )
 
+# Decoration around a furniture word ("- Advertisement -", "[Read more]", "Share:").
 _TRIM_PUNCT = " \t-–—|:•·*.…!>»«<[](){}"
 
-#: Lines longer than this are prose, whatever words they contain: furniture is terse.
+#: Lines longer than this are prose, whatever words they contain. The longest furniture
+#: lines seen on news pages (newsletter pitches, reprint notices) run to about 25 words; a
+#: news paragraph that happens to say "subscribe" or "click here" is longer.
 SHORT_LINE_WORDS = 30
 
 # A teaser for another story: "Related: …", "READ MORE: …", "Also on example.com …".
@@ -302,9 +278,10 @@ _TIMESTAMP = re.compile(
 #: line is a live-blog entry, which is news.
 MAX_TIMESTAMP_WORDS = 10
 # "By Jane Doe and John Roe": a byline, printed above or below the story.
-_BYLINE = re.compile(r"^\s*by\s+[A-Z]", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*by\s", re.IGNORECASE)
 #: Bylines are a few names; a longer "By …" line is a sentence ("By Monday, troops had …").
 MAX_BYLINE_WORDS = 10
+_BYLINE_JOINERS = frozenset({"and", "&", "in", "of", "the", "for", "with"})
 
 # Messages of the page's own machinery.
 _WIDGET = re.compile(
@@ -332,13 +309,16 @@ def _is_byline(line: str) -> bool:
     words = line.split()
     if not _BYLINE.match(line) or len(words) > MAX_BYLINE_WORDS or line.endswith("."):
         return False
-    names = [w for w in words[1:] if w.lower() not in ("and", "&", "in", "of", "the")]
-    return all(w[:1].isupper() or not w[:1].isalpha() for w in names)
+    # Every word a name (capitalised) or a joiner: "By Jane Roe and John Doe in Kyiv".
+    names = [w for w in words[1:] if w.lower() not in _BYLINE_JOINERS]
+    return bool(names) and all(w[:1].isupper() or not w[:1].isalpha() for w in names)
 
 
-def _is_teaser(line: str, links: _Links) -> bool:
+def _is_teaser(line: str, links: frozenset[str]) -> bool:
     text = " ".join(line.lstrip("-•* ").split())
-    return len(text.split()) >= MIN_TEASER_WORDS and not text.endswith(_SENTENCE_END) and text in links.anchors
+    if len(text.split()) < MIN_TEASER_WORDS or text.endswith(_SENTENCE_END):
+        return False
+    return text in links
 
 
 # One alternation instead of nine searches per line: the patterns are independent, and long
@@ -362,13 +342,15 @@ _ANY_FURNITURE = re.compile(
 )
 
 
-def _is_furniture(line: str, links: _Links) -> bool:
+def _is_furniture(line: str, links: frozenset[str]) -> bool:
     words = len(line.split())
     if words > SHORT_LINE_WORDS:
         return False
     if _key(line) in _FURNITURE_LINES or _ANY_FURNITURE.search(line):
         return True
     if words <= MAX_TIMESTAMP_WORDS and _TIMESTAMP.match(line):
+        return True
+    if words <= MAX_RELATED_HEADING_WORDS and _RELATED_HEADING.search(line):
         return True
     return _is_byline(line) or _is_teaser(line, links)
 
@@ -380,7 +362,7 @@ def _table_row(line: str) -> str:
     return "\t".join(cell for cell in cells if cell)
 
 
-def _clean_lines(text: str, links: _Links) -> Iterator[str]:
+def _clean_lines(text: str, links: frozenset[str]) -> Iterator[str]:
     for raw in text.splitlines():
         line = raw.strip()
         if not line or _TABLE_SEPARATOR.match(line):
@@ -512,7 +494,7 @@ def _extract_body(tree: Any, url: str | None) -> str:
         whole, whole_text = _extract(_reassemble(parts), url, precise=True)
         if whole is not None and len(whole_text) >= len(text) + MIN_PART_GAIN_CHARS:
             document = whole
-    links = _page_links(tree)
+    links = _link_texts(tree)
     body = "\n".join(_clean_lines(_serialise(document.body, links), links))
     # Markup debris ("<<>>", "|") without a single word is no article.
     return body if any(ch.isalnum() for ch in body) else ""

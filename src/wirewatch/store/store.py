@@ -120,12 +120,12 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(query).first() is not None
 
-    def near_duplicate_candidates(self, band_keys: Sequence[str]) -> list[tuple[str, bytes]]:
-        """Stored articles sharing at least one LSH band with these keys: (id, MinHash signature)."""
+    def near_duplicate_candidates(self, band_keys: Sequence[str]) -> list[str]:
+        """Ids of stored articles sharing at least one LSH band with these keys, oldest first."""
         if not band_keys:
             return []
         query = (
-            sa.select(self._articles.c.id, self._articles.c.minhash)
+            sa.select(self._articles.c.id)
             .where(
                 self._articles.c.id.in_(
                     sa.select(self._bands.c.article_id).where(self._bands.c.band_key.in_(list(band_keys)))
@@ -134,7 +134,7 @@ class Store:
             .order_by(self._articles.c.ingested_at, self._articles.c.id)
         )
         with self.engine.connect() as connection:
-            return [(row.id, bytes(row.minhash)) for row in connection.execute(query)]
+            return [row.id for row in connection.execute(query)]
 
     def add_article(
         self,
@@ -290,6 +290,16 @@ class Store:
         return StoreCounts(
             articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason
         )
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The body text of each of these articles that is stored."""
+        if not article_ids:
+            return {}
+        query = sa.select(self._articles.c.id, self._articles.c.text).where(
+            self._articles.c.id.in_(list(article_ids))
+        )
+        with self.engine.connect() as connection:
+            return {row.id: row.text for row in connection.execute(query)}
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as connection:
