@@ -106,7 +106,8 @@ class Pipeline:
                 Rejected(
                     source=raw.source,
                     reason=RejectReason.DUPLICATE,
-                    detail=f"near-duplicate of stored article {first_id} ({overlap:.0%} of this text appears in it)",
+                    detail=f"near-duplicate of stored article {first_id} "
+                    f"({overlap:.0%} of this text appears in it)",
                     duplicate_of=first_id,
                     article_id=prepared.id,
                 ),

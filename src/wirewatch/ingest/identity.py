@@ -81,6 +81,10 @@ class Fingerprint:
         return estimated_jaccard(self.signature, other_signature)
 
 
+def _hash32(value: str) -> int:
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=4).digest(), "little")
+
+
 def shingles(text: str) -> frozenset[int]:
     """32-bit hashes of the text's word 5-grams (the whole text if it is shorter)."""
     words = _WORD.findall(normalise_text(text))
