@@ -213,6 +213,13 @@ def test_prose_that_mentions_furniture_words_is_kept() -> None:
     assert "By Monday evening, troops had withdrawn" in body
 
 
+def test_headline_repeated_in_the_body_is_dropped() -> None:
+    paragraphs = ("Market shelling kills six in Kirava", *PARAGRAPHS)
+    cleaned = extract_html(page(paragraphs=paragraphs), URL)
+    assert cleaned.title == "Market shelling kills six in Kirava"
+    assert lines(cleaned.body) == list(PARAGRAPHS)
+
+
 def test_table_rows_become_tab_separated_cells() -> None:
     middle = (
         "<table><tr><th>District</th><th>Killed</th><th>Wounded</th></tr>"

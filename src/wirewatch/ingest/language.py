@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -17,11 +18,12 @@ UNDETERMINED = "und"
 MIN_LETTERS = 40
 
 #: Only the start of a text is classified. Classification time grows with length (4,000
-#: characters take about a millisecond); a news lead of that size is far more evidence than
-#: the 20 letters the model needs, and the tail of a page is where foreign-language
-#: boilerplate (comments, "read more" lists) sits.
-SAMPLE_CHARS = 4000
+#: characters took 3.6 ms, a third of all ingest time per article); 1,500 characters, two or
+#: three news paragraphs, are still 75 times the 20 letters the model needs, and the tail of a
+#: page is where foreign-language boilerplate (comments, "read more" lists) sits.
+SAMPLE_CHARS = 1500
 
+_LETTERS = re.compile(r"[^\W\d_]")
 _lock = threading.Lock()
 _identifier: Any = None
 
@@ -51,7 +53,7 @@ def detect_language(text: str) -> tuple[str, float]:
     Returns ``("und", 0.0)`` when the text has fewer than :data:`MIN_LETTERS` letters.
     """
     sample = _sample(text)
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if len(_LETTERS.findall(sample, 0, len(sample))) < MIN_LETTERS:
         return UNDETERMINED, 0.0
     language, probability = _model().classify(sample)
     return str(language), float(probability)
