@@ -162,3 +162,12 @@ def test_sidecar_overrides_what_the_text_prints(tmp_path: Path, settings: Settin
     assert article.outlet == "Sidecar News"
     assert article.published is not None and article.published.isoformat() == "2021-01-06"
     assert article.title == "Checkpoint attacked near city"
+
+
+def test_plain_text_in_an_html_field_is_cleaned_as_text(tmp_path: Path, settings: Settings) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "x", "html": GOOD_TEXT, "outlet": "Feed"}) + "\n", encoding="utf-8")
+    with Store.open(settings.db_url) as store:
+        summary = Pipeline(store, settings).ingest([str(feed)])
+        assert summary.stored == 1
+        assert store.articles()[0].text.startswith("Militants attacked a checkpoint")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wirewatch.ingest.document import CleanedText, RawDocument
 from wirewatch.ingest.html import extract_html
@@ -18,10 +19,17 @@ from wirewatch.settings import Settings
 LANGUAGE_REJECT_CONFIDENCE = 0.9
 
 
+#: An HTML start tag, end tag, comment or doctype: what tells markup from plain text.
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
+
+
 def clean(raw: RawDocument, furniture: FurnitureRules | None = None) -> CleanedText:
     """Remove page furniture and read the metadata printed around the body."""
     if raw.kind == "html":
-        return extract_html(raw.content, raw.url)
+        cleaned = extract_html(raw.content, raw.url)
+        # A feed's "html" field or a mislabelled .html file sometimes holds plain text.
+        if cleaned.body.strip() or _MARKUP.search(raw.content):
+            return cleaned
     return clean_plaintext(raw.content, furniture)
 
 
