@@ -63,3 +63,11 @@ def test_ingesting_again_stores_nothing_new(seeds: Path, settings: Settings) -> 
         assert store.articles() == before
         results = list(pipeline.iter_ingest([str(seeds / "articles")]))
         assert {r.outcome for r in results} == {Outcome.ALREADY_STORED}
+
+
+def test_articles_keep_the_name_their_input_gave_them(seeds: Path, settings: Settings) -> None:
+    with Store.open(settings.db_url) as store:
+        Pipeline(store, settings).ingest([str(seeds / "articles")])
+        assert {a.input_id for a in store.articles()} == {
+            p.name.removesuffix(".txt") for p in (seeds / "articles").glob("*.txt")
+        }

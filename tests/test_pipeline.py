@@ -171,3 +171,11 @@ def test_plain_text_in_an_html_field_is_cleaned_as_text(tmp_path: Path, settings
         summary = Pipeline(store, settings).ingest([str(feed)])
         assert summary.stored == 1
         assert store.articles()[0].text.startswith("Militants attacked a checkpoint")
+
+
+def test_jsonl_records_keep_their_id(tmp_path: Path, settings: Settings) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "SYR1", "text": GOOD_TEXT}) + "\n", encoding="utf-8")
+    with Store.open(settings.db_url) as store:
+        Pipeline(store, settings).ingest([str(feed)])
+        assert store.articles()[0].input_id == "SYR1"

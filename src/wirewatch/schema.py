@@ -319,6 +319,11 @@ class Article(Frozen):
     )
     language: str = Field(default="en", description="ISO 639-1 code of the body language.")
     source: str = Field(description="Where wirewatch read it: a path, 'path#line', a WARC record.")
+    input_id: str | None = Field(
+        default=None,
+        description="The input's own name for it: a JSONL record's id, a WARC-Record-ID, or a "
+        "file's name without extension (how gold files and sidecars refer to it).",
+    )
     sections: tuple[Section, ...] = Field(
         default=(), description="Dateline sections; empty when the whole text has one date."
     )

@@ -108,6 +108,7 @@ def to_article(
         published=published if isinstance(published, dt.date) else None,
         language=language,
         source=raw.source,
+        input_id=raw.input_id,
         sections=sections,
         provenance=tuple(provenance),
     )

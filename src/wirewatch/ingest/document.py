@@ -20,6 +20,7 @@ class RawDocument:
     source: str  # "path", "path#3" (3rd JSONL line), "path#<WARC-Record-ID>", "<stdin>"
     content: str
     kind: DocumentKind
+    input_id: str | None = None  # JSONL "id", WARC-Record-ID, or a file's name without extension
     url: str | None = None
     outlet: str | None = None
     title: str | None = None

@@ -358,11 +358,17 @@ class _Context:
 
 
 def _document(
-    source: str, content: str, kind: DocumentKind, meta: _Meta, entry: SidecarEntry | None
+    source: str,
+    content: str,
+    kind: DocumentKind,
+    meta: _Meta,
+    entry: SidecarEntry | None,
+    input_id: str | None,
 ) -> RawDocument:
     meta.overlay(entry)
     return RawDocument(
         source=source,
+        input_id=input_id,
         content=content,
         kind=kind,
         url=meta.url,
@@ -479,6 +485,7 @@ def _whole_document(
     ctx: _Context,
     meta: _Meta | None = None,
     declared: str | None = None,
+    input_id: str | None = None,
 ) -> RawDocument | Rejected:
     if not data:
         return _rejected(source, RejectReason.EMPTY, "is empty (0 bytes)")
@@ -490,7 +497,7 @@ def _whole_document(
         return _rejected(source, exc.reason, exc.detail)
     if not text.strip():
         return _rejected(source, RejectReason.EMPTY, "holds only whitespace")
-    return _document(source, text, kind, meta or _Meta(), ctx.lookup(keys))
+    return _document(source, text, kind, meta or _Meta(), ctx.lookup(keys), input_id)
 
 
 # --------------------------------------------------------------------------------------------
@@ -603,7 +610,9 @@ def _jsonl_record(
     record_id = record.get("id")
     id_keys = [str(record_id)] if isinstance(record_id, str | int) and not isinstance(record_id, bool) else []
     content = normalise_newlines(content.removeprefix("\ufeff"))
-    return _document(source, content, kind, meta, ctx.lookup([*id_keys, *keys]))
+    return _document(
+        source, content, kind, meta, ctx.lookup([*id_keys, *keys]), id_keys[0] if id_keys else None
+    )
 
 
 def _jsonl_string(record: Mapping[str, object], name: str, source: str) -> str | None:
@@ -764,7 +773,9 @@ def _warc_record(
     meta = _Meta()
     meta.set("url", _clean(rec_headers.get_header("WARC-Target-URI")), "warc")
     declared = charset_from_content_type(content_type) or sniff_html_charset(body)
-    return _whole_document(body, "html", source, [record_id, *keys], ctx, meta=meta, declared=declared)
+    return _whole_document(
+        body, "html", source, [record_id, *keys], ctx, meta=meta, declared=declared, input_id=record_id
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -814,7 +825,17 @@ def _read_stream(
     except _RejectError as exc:
         yield _rejected(source, exc.reason, exc.detail)
         return
-    yield _whole_document(data, fmt, source, keys, ctx)
+    yield _whole_document(data, fmt, source, keys, ctx, input_id=_file_stem(source))
+
+
+def _file_stem(source: str) -> str | None:
+    """A file's name without its format extensions: how gold files and sidecars name a document."""
+    if source == STDIN_SOURCE:
+        return None
+    name = Path(source).name
+    for suffix in (".gz", ".txt", ".html", ".htm", ".text"):
+        name = name.removesuffix(suffix)
+    return name or None
 
 
 def _read_file(

@@ -151,6 +151,7 @@ class Store:
         row = {
             "id": article.id,
             "source": article.source,
+            "input_id": article.input_id,
             "url": article.url,
             "outlet": article.outlet,
             "title": article.title,
@@ -235,6 +236,7 @@ class Store:
             published=_published_from_iso(row.published_iso),
             language=row.language,
             source=row.source,
+            input_id=row.input_id,
             sections=tuple(Section.model_validate(s) for s in json.loads(row.sections_json)),
             provenance=tuple((str(a), str(b)) for a, b in json.loads(row.provenance_json)),
         )

@@ -15,6 +15,7 @@ def upgrade(conn: sa.Connection) -> None:
         metadata,
         sa.Column("id", sa.String(32), primary_key=True),
         sa.Column("source", sa.Text, nullable=False),
+        sa.Column("input_id", sa.Text, index=True),
         sa.Column("url", sa.Text),
         sa.Column("outlet", sa.Text),
         sa.Column("title", sa.Text),
