@@ -302,6 +302,58 @@ class Section(Frozen):
 
 
 # --------------------------------------------------------------------------------------------
+# Linguistic analysis: what the nlp stage hands to extraction (never a spaCy Doc)
+# --------------------------------------------------------------------------------------------
+
+
+class Token(Frozen):
+    """One token of a parsed article, with its offsets in the article text."""
+
+    i: NonNegativeInt = Field(description="Index of the token in the article.")
+    text: str = Field(description="The token as written.")
+    start: NonNegativeInt = Field(description="Offset of its first character in the article text.")
+    end: NonNegativeInt = Field(description="Offset one past its last character.")
+    lemma: str = Field(description="Base form ('killed' → 'kill').")
+    pos: str = Field(description="Universal part of speech (NOUN, VERB, PROPN, NUM, …).")
+    tag: str = Field(description="Fine-grained (Penn Treebank) tag.")
+    dep: str = Field(description="Dependency relation to its head (nsubj, dobj, …).")
+    head: NonNegativeInt = Field(description="Index of its syntactic head (itself for a root).")
+    ent_type: str = Field(default="", description="Named-entity label it belongs to ('' if none).")
+    ent_iob: str = Field(default="O", description="B (begins an entity), I (inside) or O (outside).")
+    like_num: bool = Field(default=False, description="True for digits and number words.")
+
+
+class SentenceSpan(Frozen):
+    """A sentence: a range of tokens and of characters."""
+
+    start: NonNegativeInt = Field(description="Offset of its first character.")
+    end: NonNegativeInt = Field(description="Offset one past its last character.")
+    token_start: NonNegativeInt = Field(description="Index of its first token.")
+    token_end: NonNegativeInt = Field(description="Index one past its last token.")
+
+
+class EntityMention(Frozen):
+    """A named entity the model found (a person, place, organisation, date, number, …)."""
+
+    start: NonNegativeInt = Field(description="Offset of its first character.")
+    end: NonNegativeInt = Field(description="Offset one past its last character.")
+    token_start: NonNegativeInt = Field(description="Index of its first token.")
+    token_end: NonNegativeInt = Field(description="Index one past its last token.")
+    label: str = Field(description="spaCy label: PERSON, GPE, LOC, FAC, ORG, NORP, DATE, CARDINAL, …")
+    text: str = Field(description="The entity as written.")
+
+
+class ParsedArticle(Frozen):
+    """An article with its tokens, sentences and entities: the nlp stage's output."""
+
+    article: Article = Field(description="The article that was parsed.")
+    model: str = Field(description="Name and version of the spaCy model that parsed it.")
+    tokens: tuple[Token, ...] = Field(description="Every token, in order.")
+    sentences: tuple[SentenceSpan, ...] = Field(description="Every sentence, in order.")
+    entities: tuple[EntityMention, ...] = Field(description="Every named entity, in order.")
+
+
+# --------------------------------------------------------------------------------------------
 # Records
 # --------------------------------------------------------------------------------------------
 
@@ -462,3 +514,6 @@ def json_schema(record: type[Frozen] = Event) -> dict[str, object]:
     schema = record.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
+
+
+ParsedArticle.model_rebuild()
