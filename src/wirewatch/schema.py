@@ -395,6 +395,9 @@ class Mention(Frozen):
     sub_event_type: SubEventType = Field(description="ACLED sub-event type.")
     plover: Plover | None = Field(default=None, description="PLOVER category.")
     mode: Mode = Field(default=Mode.ASSERTED, description="asserted, claimed, denied, …")
+    time: Span | None = Field(
+        default=None, description="The time expression extraction found ('early Friday'), if any."
+    )
     date: DateRange | None = Field(default=None, description="When, as resolved.")
     places: tuple[Place, ...] = Field(default=(), description="Where; several for multi-place events.")
     actor1: ActorRef | None = Field(default=None, description="The initiator.")
@@ -493,6 +496,14 @@ class AggregateClaim(Frozen):
     period: DateRange | None = Field(default=None, description="The period it covers.")
     attribution: Attribution | None = Field(default=None, description="Who says so.")
     evidence: Span = Field(description="The sentence that states it.")
+
+
+class Extraction(Frozen):
+    """What extraction (and then resolution) found in one article."""
+
+    article_id: str = Field(description="The article.")
+    mentions: tuple[Mention, ...] = Field(default=(), description="Every event mention, in text order.")
+    claims: tuple[AggregateClaim, ...] = Field(default=(), description="Every aggregate claim.")
 
 
 class Rejected(Frozen):

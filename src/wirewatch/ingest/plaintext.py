@@ -72,14 +72,20 @@ DATE_LINE_MAX_WORDS = 20
 #: "By Jane Doe |", "PTI,"); more than this and the date sits in a sentence.
 DATE_LINE_MAX_EXTRA_WORDS = 6
 LABEL_MAX_WORDS = 6
+#: A menu, breadcrumb trail or tag row has at least MENU_MIN_ITEMS items of at most
+#: MENU_ITEM_MAX_WORDS words each ("Contact the newsroom", "Share on WhatsApp"), and at most
+#: MENU_MAX_WORDS words in all.
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 4
+MENU_MAX_WORDS = 40
 #: A byline names at most this many words before its separator ("By Ana de la Cruz Perez").
 BYLINE_MAX_NAME_WORDS = 6
 #: A site name after " | " or " - " in a title: "Times of India", "Al Jazeera English".
 SITE_MAX_WORDS = 5
 #: A deck (summary under the headline, without a full stop) is a long line right under a
-#: real headline: a headline has four words or more, a deck a dozen or more and more than it.
+#: real headline: a headline has four words or more, a deck ten or more and more than it.
 DECK_MIN_TITLE_WORDS = 4
-DECK_MIN_WORDS = 12
+DECK_MIN_WORDS = 10
 
 # Weights of the maximum-sum search. Prose weighs 1 + words/10 (a 30-word paragraph: 4), so
 # one or two furniture lines between paragraphs (-2 each) never split a body, while a
@@ -91,7 +97,14 @@ PROSE_WORDS_PER_POINT = 10.0
 PROSE_WORD_CAP = 80
 SHORT_PROSE_WEIGHT = 0.5
 HEADLINE_WEIGHT = -1.0
+#: Bylines and date lines belong to a page's header: they keep a standfirst out of the body.
 FURNITURE_WEIGHT = -2.0
+#: Furniture that pages insert between paragraphs (ads, teasers, captions, share prompts)
+#: costs less: a body goes on after it. One short closing paragraph after an ad still counts.
+INTERNAL_WEIGHT = -1.0
+#: Each further furniture line of an unbroken run ("Share" / "Copy link", "Advertisement" /
+#: "Story continues below") adds only this much: the run is one interruption.
+FURNITURE_RUN_WEIGHT = -0.5
 LABEL_WEIGHT = -2.5
 #: A list of at least LIST_MIN_LINES headline-like lines is a block of links to other
 #: stories; each line of it weighs LIST_LINE_WEIGHT, so a teaser paragraph after the list
@@ -147,7 +160,10 @@ _LIST_KEYS: frozenset[tuple[str, str]] = frozenset(
         ("patterns", "end"),
         ("patterns", "internal"),
         ("patterns", "teaser"),
+        ("patterns", "notice"),
+        ("patterns", "lead_in"),
         ("bylines", "prefixes"),
+        ("bylines", "desks"),
         ("bylines", "name_particles"),
         ("outlet", "patterns"),
         ("outlet", "agencies"),
@@ -163,7 +179,10 @@ _PATTERN_KEYS = (
     ("patterns", "end"),
     ("patterns", "internal"),
     ("patterns", "teaser"),
+    ("patterns", "notice"),
+    ("patterns", "lead_in"),
     ("bylines", "prefixes"),
+    ("bylines", "desks"),
     ("outlet", "patterns"),
 )
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
@@ -332,7 +351,14 @@ class FurnitureRules:
     end: _PatternSet
     internal: _PatternSet
     teaser: _PatternSet
+    #: Boilerplate recognised at any length (consent walls, legal notices).
+    notice: _PatternSet
+    #: Lines that introduce a link to another page ("Also read:"); the headline after one
+    #: is the link's text.
+    lead_in: _PatternSet
     byline: re.Pattern[str]
+    #: Whole-line bylines that name a desk, not a person ("World Desk", "X staff").
+    desks: re.Pattern[str]
     name_particles: frozenset[str]
     outlet_patterns: tuple[re.Pattern[str], ...]
     agencies: re.Pattern[str]
@@ -396,6 +422,9 @@ class FurnitureRules:
         label_words = {word for label in published + updated for word in label.split()}
         filler = frozenset(w.lower() for w in strings("dates", "filler")) | label_words
         month_re = _alternation(months)
+        # A year may run straight into the time when a scraper drops the space between two
+        # page elements ("February 2, 20248:32 PM GMT+3").
+        year_end = r"(?:\b|(?=\d{1,2}:\d{2}))"
         date_patterns = (
             re.compile(
                 rf"\b(?P<year>{YEAR_PATTERN})-(?P<mon>\d{{1,2}})-(?P<day>\d{{1,2}})"
@@ -405,13 +434,19 @@ class FurnitureRules:
             re.compile(rf"\b(?P<year>{YEAR_PATTERN})/(?P<mon>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
             re.compile(
                 rf"\b(?P<mon>{month_re})\b\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                rf"(?:\s*,?\s*(?P<year>{YEAR_PATTERN})\b)?",
+                rf"(?:\s*,?\s*(?P<year>{YEAR_PATTERN}){year_end})?",
                 re.IGNORECASE,
             ),
             re.compile(
                 rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{month_re})\b\.?"
-                rf"(?:\s*,?\s*(?P<year>{YEAR_PATTERN})\b)?",
+                rf"(?:\s*,?\s*(?P<year>{YEAR_PATTERN}){year_end})?",
                 re.IGNORECASE,
+            ),
+            # Day first ("03-02-2024", "03/02/2024", "03.02.2024"), as printed outside the US;
+            # read month first only when the day-first reading is impossible ("02/13/2024").
+            re.compile(
+                rf"(?<![\d./-])(?P<day>\d{{1,2}})(?P<sep>[-./])(?P<mon>\d{{1,2}})(?P=sep)"
+                rf"(?P<year>{YEAR_PATTERN})(?![\d./-]\d)"
             ),
         )
         zone_re = _alternation(timezones)
@@ -438,7 +473,10 @@ class FurnitureRules:
             end=_PatternSet.build(strings("patterns", "end")),
             internal=_PatternSet.build(strings("patterns", "internal")),
             teaser=_PatternSet.build(strings("patterns", "teaser")),
+            notice=_PatternSet.build(strings("patterns", "notice")),
+            lead_in=_PatternSet.build(strings("patterns", "lead_in")),
             byline=_compile_any(strings("bylines", "prefixes")),
+            desks=_compile_any(strings("bylines", "desks")),
             name_particles=frozenset(w.lower() for w in strings("bylines", "name_particles")),
             outlet_patterns=outlet_patterns,
             agencies=re.compile(rf"(?<![\w-])(?:{_alternation(agencies)})(?![\w-])"),
@@ -600,6 +638,8 @@ def _find_date(text: str, rules: FurnitureRules) -> _DateFound | None:
     month = int(month_text) if month_text.isdigit() else rules.months.get(month_text.lower().rstrip("."), 0)
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("sep") and month > 12 >= day:
+        day, month = month, day
     try:
         dt.date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 without a year passes
     except ValueError:
@@ -613,9 +653,10 @@ def _find_date(text: str, rules: FurnitureRules) -> _DateFound | None:
             time = (hour, minute)
             zone = _zone_of(groups.get("tz"), rules)
     else:
-        after = rules.time_pattern.search(text, best.end())
+        after = rules.time_pattern.search(text[best.end() :])
         before = rules.time_pattern.search(text[: best.start()])
         clock = after or before
+        shift = best.end() if after is not None else 0
         if clock is not None:
             hour, minute = int(clock["hour"]), int(clock["minute"])
             if clock["ampm"]:
@@ -629,7 +670,7 @@ def _find_date(text: str, rules: FurnitureRules) -> _DateFound | None:
             if 0 <= hour < 24:
                 time = (hour, minute)
                 zone = _zone_of(clock["tz"], rules)
-                time_span = clock.span()
+                time_span = (clock.start() + shift, clock.end() + shift)
     return _DateFound(best.start(), best.end(), year, month, day, time, zone, time_span)
 
 
@@ -774,7 +815,7 @@ _BASE_WEIGHT = {
     _Kind.LABEL: LABEL_WEIGHT,
     _Kind.BYLINE: FURNITURE_WEIGHT,
     _Kind.DATE: FURNITURE_WEIGHT,
-    _Kind.FURNITURE: FURNITURE_WEIGHT,
+    _Kind.FURNITURE: INTERNAL_WEIGHT,
 }
 #: Units dropped when they sit inside the body.
 _DROPPED = frozenset({_Kind.BYLINE, _Kind.DATE, _Kind.FURNITURE})
@@ -784,6 +825,9 @@ _OPENERS = "\"'“‘(«[-–—"
 _DIGIT = re.compile(r"\d")
 _URL_LINE = re.compile(r"^(?:[A-Za-z][A-Za-z ]{0,30}:\s*)?<?(?P<url>https?://[^\s<>]+)>?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'A-Z0-9])")
+#: A sentence ending inside a line, after a word of four letters or more (not "U.S." or
+#: "Gen."): a paragraph with a trailing tag ("... of Anbar. Enditem") is still prose.
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}[.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
 #: "Jane Doe in Jerusalem": two to four capitalised words, "in", one to three more.
 _PERSON_IN_PLACE = re.compile(
     r"^(?:[A-Z][\w'’.\-]*\s){1,3}[A-Z][\w'’.\-]*"
@@ -791,6 +835,10 @@ _PERSON_IN_PLACE = re.compile(
 )
 PERSON_IN_PLACE_MAX_WORDS = 10
 _SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+")
+#: Between the items of a menu, breadcrumb trail, tag or share row: a bar, a dot, a bullet
+#: or an arrow; a slash between spaces; a wide gap left by a scraper (three spaces, a tab).
+_MENU_SEPARATOR = re.compile(r"\s*[|·•>»›]\s*|\s+/\s+|\s{3,}|\t")
+_BREADCRUMB_ARROW = re.compile(r"\w\s*[>»›]\s*\w")
 
 
 @dataclass(slots=True)
@@ -805,6 +853,7 @@ class _Unit:
     url: str | None = None
     weight: float = 0.0
     barrier: bool = False
+    lead_in: bool = False
 
 
 def _terminal(text: str) -> str:
@@ -839,7 +888,7 @@ def _is_label(text: str, words: Sequence[str]) -> bool:
 def _is_byline(text: str, rules: FurnitureRules) -> bool:
     opening = rules.byline.match(text)
     if opening is None:
-        return False
+        return rules.desks.fullmatch(text) is not None
     rest = text[opening.end() :].lstrip(" :-–—")
     if not rest:
         return True
@@ -857,7 +906,28 @@ def _is_byline(text: str, rules: FurnitureRules) -> bool:
     return lower < 2 or (_terminal(text) not in ".!?" and lower < 3)
 
 
-def _classify(text: str, rules: FurnitureRules) -> _Unit:
+def _is_menu(raw: str) -> bool:
+    """A row of short items between separators: a menu, breadcrumbs, a tag or share row.
+
+    "Defence | Iraq | Syria", "Home / World / Middle East", "Facebook   X   Email". A title
+    with a site suffix ("Headline | World | Site") has one long item and is not a row. Arrows
+    are printed only in breadcrumb trails, so two items between arrows are enough there.
+    """
+    raw = raw.strip()
+    items = _MENU_SEPARATOR.split(raw)
+    count = 0
+    for item in items:
+        item_words = item.split()
+        if not item_words:
+            continue
+        if len(item_words) > MENU_ITEM_MAX_WORDS or _terminal(item) in ".!?":
+            return False
+        count += 1
+    return count >= MENU_MIN_ITEMS or (count >= 2 and _BREADCRUMB_ARROW.search(raw) is not None)
+
+
+def _classify(text: str, rules: FurnitureRules, raw: str | None = None) -> _Unit:
+    """One unit's kind; ``raw`` is its line as printed (runs of spaces kept), if one line."""
     words = text.split()
     unit = _Unit(0, 0, text, _Kind.BLANK, len(words))
     n = len(words)
@@ -869,7 +939,13 @@ def _classify(text: str, rules: FurnitureRules) -> _Unit:
     ending = text[-TEASER_TAIL_CHARS:]
     if short and rules.end.search(text, lowered):
         unit.kind = _Kind.END
-    elif rules.teaser.search(ending, ending.lower()) or (short and rules.internal.search(text, lowered)):
+    elif short and rules.lead_in.search(text, lowered):
+        unit.kind, unit.lead_in = _Kind.FURNITURE, True
+    elif (
+        rules.teaser.search(ending, ending.lower())
+        or (short and rules.internal.search(text, lowered))
+        or rules.notice.search(text, lowered)
+    ):
         unit.kind = _Kind.FURNITURE
         # "Source: Xinhua | 2024-03-03 18:30" is furniture that still dates the page.
         if (hit := _date_line(text, words, rules)) is not None:
@@ -880,6 +956,8 @@ def _classify(text: str, rules: FurnitureRules) -> _Unit:
         unit.kind, unit.date, unit.agency = _Kind.DATE, hit, hit.agency
     elif short and _is_byline(text, rules):
         unit.kind = _Kind.BYLINE
+    elif n <= MENU_MAX_WORDS and _is_menu(raw if raw is not None else text):
+        unit.kind = _Kind.FURNITURE
     elif (agency := rules.agencies.fullmatch(text.strip(" .,:;-–—"))) is not None:
         unit.kind, unit.agency = _Kind.BYLINE, agency.group(0)
     elif _is_label(text, words):
@@ -888,7 +966,8 @@ def _classify(text: str, rules: FurnitureRules) -> _Unit:
         lower, share = _lower_share(words)
         end = _terminal(text)
         if share >= PROSE_MIN_LOWER_SHARE and (
-            (n >= PROSE_MIN_WORDS and end in ".!?…:;") or n >= UNPUNCTUATED_PROSE_MIN_WORDS
+            (n >= PROSE_MIN_WORDS and (end in ".!?…:;" or _INNER_SENTENCE_END.search(text)))
+            or n >= UNPUNCTUATED_PROSE_MIN_WORDS
         ):
             unit.kind = _Kind.PROSE
         elif n >= 2 and end == "." and lower >= 1:
@@ -935,12 +1014,30 @@ def _group_lines(lines: Sequence[str]) -> list[tuple[int, int]]:
 def _units(lines: Sequence[str], rules: FurnitureRules) -> list[_Unit]:
     units = []
     for first, last in _group_lines(lines):
-        text = " ".join(" ".join(lines[i].split()) for i in range(first, last + 1)).strip()
-        unit = _classify(text, rules)
+        if first == last:
+            raw = lines[first]
+            unit = _classify(" ".join(raw.split()), rules, raw)
+        else:
+            text = " ".join(" ".join(lines[i].split()) for i in range(first, last + 1))
+            unit = _classify(text, rules)
         unit.first, unit.last = first, last
         units.append(unit)
+    _mark_links(units)
     _weigh(units)
     return units
+
+
+def _mark_links(units: Sequence[_Unit]) -> None:
+    """Headlines right after a lead-in line ("Also read:", "Highlights") are links or a
+    summary list, not subheadings: furniture up to the next line of another kind."""
+    waiting = False
+    for unit in units:
+        if unit.kind is _Kind.BLANK:
+            continue
+        if waiting and unit.kind is _Kind.HEADLINE:
+            unit.kind = _Kind.FURNITURE
+            continue
+        waiting = unit.lead_in
 
 
 def _weigh(units: list[_Unit]) -> None:
@@ -950,6 +1047,8 @@ def _weigh(units: list[_Unit]) -> None:
         if unit.kind is _Kind.PROSE:
             words = min(unit.words, PROSE_WORD_CAP)
             unit.weight = PROSE_BASE_WEIGHT + words / PROSE_WORDS_PER_POINT
+        elif unit.kind is _Kind.FURNITURE and previous is not None and previous.kind is _Kind.FURNITURE:
+            unit.weight = FURNITURE_RUN_WEIGHT
         else:
             unit.weight = _BASE_WEIGHT.get(unit.kind, 0.0)
         unit.barrier = unit.kind is _Kind.END
@@ -1097,6 +1196,14 @@ def _person_in_place(unit: _Unit) -> bool:
     return unit.words <= PERSON_IN_PLACE_MAX_WORDS and _PERSON_IN_PLACE.match(unit.text) is not None
 
 
+def _signed(units: Sequence[_Unit], i: int, before: int) -> bool:
+    """The byline or the date line stands right under unit ``i`` (as under a headline)."""
+    following = next((u for u in units[i + 1 : before] if u.kind is not _Kind.BLANK), None)
+    return following is not None and (
+        following.kind in (_Kind.BYLINE, _Kind.DATE) or _person_in_place(following)
+    )
+
+
 def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> tuple[str | None, str | None]:
     """The headline: the title-like line before the body that is most likely the page's own.
 
@@ -1104,17 +1211,21 @@ def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> t
     byline; a headline over a short sentence; one that does not read as a name (site names,
     menus and section labels above the headline have all words capitalised); one with the
     byline or date line right under it; the last. A deck (a summary without a full stop)
-    follows its headline directly, is longer than it, and is passed over.
+    follows its headline directly, is longer than it, and is passed over. A line in capitals
+    ("IS ATTACK KILLS TWO") is a label unless a byline or date line signs it as a headline.
     """
     best: tuple[tuple[bool, bool, bool, bool, bool, int], str, str | None] | None = None
     previous: _Unit | None = None
     previous_index = -1
     for i in range(before):
         unit = units[i]
-        if unit.kind not in (_Kind.HEADLINE, _Kind.SHORT_PROSE) or not 2 <= unit.words <= TITLE_MAX_WORDS:
+        if not 2 <= unit.words <= TITLE_MAX_WORDS:
+            continue
+        capitals = unit.kind is _Kind.LABEL and _signed(units, i, before)
+        if unit.kind not in (_Kind.HEADLINE, _Kind.SHORT_PROSE) and not capitals:
             continue
         title, site = _split_suffix(unit.text, rules)
-        name_like = _site_like(title)
+        name_like = _site_like(title) and not capitals
         deck = (
             previous is not None
             and not _person_in_place(previous)
@@ -1128,12 +1239,10 @@ def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> t
         if deck:
             continue
         person = _person_in_place(unit)
-        following = next((u for u in units[i + 1 : before] if u.kind is not _Kind.BLANK), None)
         # The headline carries the byline or the date right under it; a deck does not.
-        signed = following is not None and (
-            following.kind in (_Kind.BYLINE, _Kind.DATE) or _person_in_place(following)
-        )
-        key = (site is not None, not person, unit.kind is _Kind.HEADLINE, not name_like, signed, i)
+        signed = _signed(units, i, before)
+        headline = unit.kind is _Kind.HEADLINE or capitals
+        key = (site is not None, not person, headline, not name_like, signed, i)
         if best is None or key > best[0]:
             best = (key, title, site)
     return (best[1], best[2]) if best else (None, None)
@@ -1207,12 +1316,16 @@ def clean_plaintext(raw: str, furniture: FurnitureRules | None = None) -> Cleane
     opening = [d for _, u, d in datelines if id(u) in leading]
     opening_dated = next((d.found for d in opening if d.found is not None), None)
 
+    # Of date lines of one rank, those under the headline come first: a date above it may be
+    # the site's top bar printing the day of the visit.
+    title_at = _title_position(units, first, title)
     hits = sorted(
-        ((u.date.rank, i, u.date) for i, u in enumerate(around) if u.date is not None), key=lambda h: h[:2]
+        ((u.date.rank, i < title_at, i, u.date) for i, u in enumerate(around) if u.date is not None),
+        key=lambda h: h[:3],
     )
-    published, reference = _page_date([h for _, _, h in hits], opening_dated)
+    published, reference = _page_date([h for *_, h in hits], opening_dated)
 
-    agency = next((h.agency for _, _, h in hits if h.agency), None)
+    agency = next((h.agency for *_, h in hits if h.agency), None)
     agency = agency or next((d.agency for d in opening if d.agency), None)
     agency = agency or next((u.agency for u in around if u.agency), None)
     site = site or _outlet_in_furniture(units, rules)
@@ -1224,6 +1337,16 @@ def clean_plaintext(raw: str, furniture: FurnitureRules | None = None) -> Cleane
 
     sections = _sections(datelines, kept, offsets, lead, len(body), published, reference)
     return CleanedText(body=body, title=title, published=published, outlet=outlet, url=url, sections=sections)
+
+
+def _title_position(units: Sequence[_Unit], before: int, title: str | None) -> int:
+    """Index of the last line before the body that prints ``title``, or -1."""
+    if not title:
+        return -1
+    for i in range(before - 1, -1, -1):
+        if units[i].text.startswith(title):
+            return i
+    return -1
 
 
 def _assemble(
