@@ -19,7 +19,16 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from wirewatch.errors import NotFoundError, StoreError
-from wirewatch.schema import Article, Rejected, RejectReason, Section
+from wirewatch.schema import (
+    AggregateClaim,
+    Article,
+    Event,
+    Extraction,
+    Mention,
+    Rejected,
+    RejectReason,
+    Section,
+)
 from wirewatch.settings import Settings
 from wirewatch.store.database import create_engine, migrate, write_transaction
 
@@ -63,6 +72,31 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _filter_columns(record: Mention | Event) -> dict[str, Any]:
+    """The indexed columns of a mention or event row (the record itself goes in payload_json)."""
+    place = record.places[0] if record.places else None
+    return {
+        "event_type": record.event_type.value,
+        "sub_event_type": record.sub_event_type.value,
+        "plover": record.plover.value if record.plover else None,
+        "mode": record.mode.value,
+        "date_start": record.date.start if record.date else None,
+        "date_end": record.date.end if record.date else None,
+        "date_precision": record.date.precision.value if record.date else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "location": place.name if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "geo_precision": int(place.precision) if place else None,
+        "actor1": (record.actor1.canonical or record.actor1.text) if record.actor1 else None,
+        "actor2": (record.actor2.canonical or record.actor2.text) if record.actor2 else None,
+        "fatalities": record.fatalities.value if record.fatalities else None,
+        "injuries": record.injuries.value if record.injuries else None,
+        "payload_json": record.model_dump_json(),
+    }
+
+
 class Store:
     """Read and write wirewatch records. Open with :meth:`open`; use as a context manager."""
 
@@ -71,11 +105,25 @@ class Store:
         self.schema_version = migrate(engine)
         metadata = sa.MetaData()
         # Reflect the tables the migrations made, so queries always match the real database.
-        metadata.reflect(engine, only=["articles", "article_bands", "inputs", "rejections"])
+        metadata.reflect(
+            engine,
+            only=[
+                "articles",
+                "article_bands",
+                "inputs",
+                "rejections",
+                "events",
+                "mentions",
+                "aggregate_claims",
+            ],
+        )
         self._articles = metadata.tables["articles"]
         self._bands = metadata.tables["article_bands"]
         self._inputs = metadata.tables["inputs"]
         self._rejections = metadata.tables["rejections"]
+        self._events = metadata.tables["events"]
+        self._mentions = metadata.tables["mentions"]
+        self._claims = metadata.tables["aggregate_claims"]
 
     @classmethod
     def open(cls, url: str | None = None, settings: Settings | None = None) -> Store:
@@ -143,8 +191,13 @@ class Store:
         signature: bytes,
         band_keys: Sequence[str],
         content_hash: str | None = None,
+        extraction: Extraction | None = None,
+        events: Sequence[Event] = (),
     ) -> bool:
         """Store an article and everything derived from it in one transaction.
+
+        ``events`` are the events its mentions joined or started (written whole, replacing any
+        stored version with the same id).
 
         Returns False (and changes nothing) when an article with the same id is already there.
         """
@@ -177,7 +230,53 @@ class Store:
             )
             if content_hash is not None:
                 self._record_input(connection, content_hash, article.source, InputOutcome.STORED, article.id)
+            if extraction is not None:
+                self._write_extraction(connection, extraction, events)
         return True
+
+    def _write_extraction(
+        self, connection: sa.Connection, extraction: Extraction, events: Sequence[Event]
+    ) -> None:
+        event_of = {mention.id: event.id for event in events for mention in event.mentions}
+        if extraction.mentions:
+            connection.execute(
+                self._mentions.insert(),
+                [
+                    {
+                        "id": m.id,
+                        "article_id": m.article_id,
+                        "event_id": event_of.get(m.id),
+                        **_filter_columns(m),
+                    }
+                    for m in extraction.mentions
+                ],
+            )
+        if extraction.claims:
+            connection.execute(
+                self._claims.insert(),
+                [
+                    {
+                        "id": c.id,
+                        "article_id": c.article_id,
+                        "count": c.count.value,
+                        "qualifier": c.count.qualifier.value,
+                        "what": c.what,
+                        "payload_json": c.model_dump_json(),
+                    }
+                    for c in extraction.claims
+                ],
+            )
+        if events:
+            ids = [event.id for event in events]
+            connection.execute(self._events.delete().where(self._events.c.id.in_(ids)))
+            now = _now()
+            connection.execute(
+                self._events.insert(),
+                [
+                    {"id": e.id, "mention_count": len(e.mentions), "updated_at": now, **_filter_columns(e)}
+                    for e in events
+                ],
+            )
 
     def add_rejection(self, rejected: Rejected, *, content_hash: str | None = None) -> bool:
         """Record a discard (once per input and reason). Returns False when it was recorded before."""
@@ -292,6 +391,44 @@ class Store:
         return StoreCounts(
             articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason
         )
+
+    def events(self, *, limit: int | None = None) -> list[Event]:
+        """Stored events, by date then id."""
+        query = (
+            sa.select(self._events.c.payload_json)
+            .order_by(self._events.c.date_start, self._events.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [Event.model_validate_json(row[0]) for row in connection.execute(query)]
+
+    def get_event(self, event_id: str) -> Event:
+        query = sa.select(self._events.c.payload_json).where(self._events.c.id == event_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            raise NotFoundError(
+                f"no event {event_id!r} in {self.display_url}", "list ids with `wirewatch events`"
+            )
+        return Event.model_validate_json(row[0])
+
+    def mentions(self, *, article_id: str | None = None) -> list[Mention]:
+        """Stored mentions (of one article, or all), in article then text order."""
+        query = sa.select(self._mentions.c.payload_json).order_by(
+            self._mentions.c.article_id, self._mentions.c.id
+        )
+        if article_id is not None:
+            query = query.where(self._mentions.c.article_id == article_id)
+        with self.engine.connect() as connection:
+            return [Mention.model_validate_json(row[0]) for row in connection.execute(query)]
+
+    def claims(self, *, article_id: str | None = None) -> list[AggregateClaim]:
+        """Stored aggregate claims."""
+        query = sa.select(self._claims.c.payload_json).order_by(self._claims.c.article_id, self._claims.c.id)
+        if article_id is not None:
+            query = query.where(self._claims.c.article_id == article_id)
+        with self.engine.connect() as connection:
+            return [AggregateClaim.model_validate_json(row[0]) for row in connection.execute(query)]
 
     def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The body text of each of these articles that is stored."""
