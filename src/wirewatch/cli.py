@@ -266,6 +266,65 @@ def rejected(db: str | None, fmt: str, reasons: tuple[str, ...]) -> None:
         out_console.print(table)
 
 
+@cli.command(name="evaluate")
+@click.option(
+    "--articles",
+    "articles_path",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A folder of articles or a JSONL file, read as `ingest` reads them.",
+)
+@click.option(
+    "--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Sidecar metadata JSONL."
+)
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold file in the event-gold/1 format.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write every predicted event and aggregate claim as JSON Lines to this file.",
+)
+@click.option("--db", metavar="URL", help="Run into this store instead of a temporary SQLite file.")
+def evaluate_command(
+    articles_path: Path,
+    meta: Path | None,
+    gold_path: Path,
+    as_json: bool,
+    predictions: Path | None,
+    db: str | None,
+) -> None:
+    """Run the whole pipeline on ARTICLES and score it against a gold file.
+
+    Prints a summary table, then the missed gold events, the spurious predictions with their
+    evidence sentence, and each wrong field (expected vs got). With --json, one JSON object:
+    articles, seconds, events (precision, recall, f1, tp, fp, fn), fields (accuracy per field
+    on matched pairs), merge (B-cubed), aggregates and bodies.
+
+    \b
+    Examples:
+      wirewatch evaluate --articles ../shared/seeds/articles \\
+          --meta ../shared/seeds/articles.meta.jsonl --gold ../shared/seeds/gold.json
+      wirewatch evaluate --articles notes.jsonl --gold gold.json --json --predictions out.jsonl
+    """
+    from wirewatch.evaluate import evaluate, write_predictions
+    from wirewatch.evaluate.report import print_report
+
+    evaluation = evaluate(articles_path, gold_path, meta=meta, db=db)
+    if predictions is not None:
+        with predictions.open("w", encoding="utf-8") as out:
+            write_predictions(evaluation, out)
+    if as_json:
+        click.echo(json.dumps(evaluation.as_json(), sort_keys=True))
+    else:
+        print_report(evaluation, out_console)
+
+
 _SCHEMA_RECORDS = {cls.__name__.lower(): cls for cls in RECORD_TYPES}
 
 

@@ -34,7 +34,9 @@ def _date_and_place_columns() -> list[sa.Column[object]]:
 
 def upgrade(conn: sa.Connection) -> None:
     metadata = sa.MetaData()
-    sa.Table(
+    # The articles table as migration 1 made it, only so the foreign keys below can name it.
+    sa.Table("articles", metadata, sa.Column("id", sa.String(32), primary_key=True))
+    events = sa.Table(
         "events",
         metadata,
         sa.Column("id", sa.String(40), primary_key=True),
@@ -42,7 +44,7 @@ def upgrade(conn: sa.Connection) -> None:
         sa.Column("mention_count", sa.Integer, nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
-    sa.Table(
+    mentions = sa.Table(
         "mentions",
         metadata,
         sa.Column("id", sa.String(64), primary_key=True),
@@ -56,7 +58,7 @@ def upgrade(conn: sa.Connection) -> None:
         sa.Column("event_id", sa.String(40), index=True),
         *_date_and_place_columns(),
     )
-    sa.Table(
+    claims = sa.Table(
         "aggregate_claims",
         metadata,
         sa.Column("id", sa.String(64), primary_key=True),
@@ -72,4 +74,4 @@ def upgrade(conn: sa.Connection) -> None:
         sa.Column("what", sa.Text, nullable=False),
         sa.Column("payload_json", sa.Text, nullable=False),
     )
-    metadata.create_all(conn)
+    metadata.create_all(conn, tables=[events, mentions, claims])
