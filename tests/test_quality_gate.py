@@ -3,6 +3,7 @@ pinned in quality/floors.json, and floors are never lowered silently."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 from pathlib import Path
@@ -102,7 +103,7 @@ def test_floors_only_go_up() -> None:
         pytest.skip("no committed history of quality/floors.json to compare with")
     # The working copy against the last commit, and each commit against the one before it.
     chain = [floors(), *history]
-    for newer, older in zip(chain, chain[1:], strict=False):
+    for newer, older in itertools.pairwise(chain):
         assert lowered_floors(older, newer) == []
 
 

@@ -5,6 +5,12 @@ its strict mode loses the article, strips the furniture trafilatura keeps (relat
 lists, share and newsletter prompts, credits), and reads the publication date itself so a
 time with its zone survives (trafilatura reduces dates to a day).
 
+The phrases that mark furniture, and the names that mark dates in markup and metadata, are
+data, in ``wirewatch/data/html_furniture.toml`` (its format is described at the top of that
+file); users extend them with their own files through :meth:`HtmlFurnitureRules.load`. The
+shapes the phrases are matched in (where on a line, before what) are the algorithm and live
+here.
+
 Nothing here touches the network: trafilatura and htmldate are only ever handed parsed trees.
 """
 
@@ -12,12 +18,18 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import logging
 import re
 import threading
+import tomllib
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,11 +40,391 @@ from trafilatura import bare_extraction, extract_metadata
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
+from wirewatch.errors import DataFileError
 from wirewatch.ingest.document import CleanedText
 
-__all__ = ["extract_html"]
+__all__ = ["HTML_FURNITURE_FORMAT", "HtmlFurnitureRules", "extract_html"]
 
 log = logging.getLogger(__name__)
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary: html_furniture.toml, read once and compiled into HtmlFurnitureRules
+# --------------------------------------------------------------------------------------------
+
+#: The ``format`` every HTML furniture file declares.
+HTML_FURNITURE_FORMAT = "html-furniture/1"
+_PACKAGE_FILE = ("data", "html_furniture.toml")
+_PACKAGE_SOURCE = "wirewatch/data/html_furniture.toml"
+
+# What each key of a furniture file holds: a list of plain phrases or names (_WORDS), a list
+# of regular expressions (_PATTERNS), an array of tables each holding `first` and `then` word
+# lists (_PAIRS), or a table of month names and numbers (_MONTHS_TABLE).
+_WORDS, _PATTERNS, _PAIRS, _MONTHS_TABLE = "words", "patterns", "pairs", "months"
+_SCHEMA: Mapping[str, Mapping[str, str]] = {
+    "lines": {"whole": _WORDS},
+    "related": {
+        "openers": _WORDS,
+        "nouns": _WORDS,
+        "joiners": _WORDS,
+        "phrases": _WORDS,
+        "patterns": _PATTERNS,
+    },
+    "teasers": {"labels": _WORDS, "site_prefixes": _WORDS, "patterns": _PATTERNS},
+    "credits": {"roles": _WORDS, "qualifiers": _WORDS, "contributions": _WORDS, "patterns": _PATTERNS},
+    "image_credits": {
+        "qualifiers": _WORDS,
+        "media": _WORDS,
+        "suffixes": _WORDS,
+        "labels": _WORDS,
+        "agencies": _WORDS,
+        "agency_media": _WORDS,
+        "libraries": _WORDS,
+        "bracketed_media": _WORDS,
+        "bracketed_links": _WORDS,
+        "patterns": _PATTERNS,
+    },
+    "prompts": {
+        "phrases": _WORDS,
+        "follow_verbs": _WORDS,
+        "follow_joiners": _WORDS,
+        "networks": _WORDS,
+        "near": _PAIRS,
+        "patterns": _PATTERNS,
+    },
+    "copyright": {"openers": _WORDS, "phrases": _WORDS, "patterns": _PATTERNS},
+    "contacts": {"openers": _WORDS, "joiners": _WORDS, "profile_hosts": _WORDS, "patterns": _PATTERNS},
+    "labels": {"names": _WORDS, "patterns": _PATTERNS},
+    "widgets": {"phrases": _WORDS, "patterns": _PATTERNS},
+    "timestamps": {"labels": _WORDS, "patterns": _PATTERNS},
+    "bylines": {"openers": _WORDS, "joiners": _WORDS},
+    "markup": {"body_class": _WORDS, "not_published": _WORDS, "published": _PAIRS},
+    "dates": {"meta_names": _WORDS, "article_types": _WORDS, "url_months": _MONTHS_TABLE},
+}
+_PAIR_KEYS = ("first", "then")
+# Tables whose patterns join the line-by-line furniture check (the others have checks of
+# their own: related headings, time stamps, copyright in the site name).
+_FURNITURE_TABLES = (
+    "teasers",
+    "credits",
+    "image_credits",
+    "prompts",
+    "copyright",
+    "contacts",
+    "labels",
+    "widgets",
+)
+
+_APOSTROPHES = "'’"
+# Shapes shared by several checks.
+_NEVER = "(?!)"
+#: The text a related-stories heading may carry between its opener and its noun, and after
+#: its joiner: "More *Great Example* Stories", "Coverage from *Example Wire*".
+_HEADING_FILL = r"[\w\s'’&.-]"
+#: A name in a follow prompt: "Follow *Jane Doe* on X", "Follow *@example.wire* on Threads".
+_FOLLOW_NAME = r"[\w@.' ]{1,40}?"
+
+
+def _literal(text: str) -> str:
+    return "".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in text)
+
+
+def _phrase(phrase: str) -> str:
+    """A plain phrase as a regular expression (the rules at the top of html_furniture.toml).
+
+    Literal text; a space matches any run of white space and either apostrophe matches both;
+    a phrase that starts or ends with a word character only matches at a word boundary there.
+    """
+    words = phrase.split()
+    body = r"\s+".join(_literal(word) for word in words)
+    start = r"\b" if re.match(r"\w", words[0][0]) else ""
+    end = r"\b" if re.match(r"\w", words[-1][-1]) else ""
+    return start + body + end
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    """One group matching any of ``patterns`` (longest first), or nothing when there are none."""
+    unique = sorted(dict.fromkeys(patterns), key=len, reverse=True)
+    return f"(?:{'|'.join(unique)})" if unique else _NEVER
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """An expression built from the phrase lists, plus the user's own ``patterns``.
+
+    User patterns are searched one by one rather than joined into the built expression, so a
+    group or flag inside one cannot change how the others match.
+    """
+
+    built: re.Pattern[str]
+    extra: tuple[re.Pattern[str], ...] = ()
+
+    def search(self, text: str) -> bool:
+        return self.built.search(text) is not None or any(p.search(text) for p in self.extra)
+
+
+@dataclass(frozen=True, eq=False)
+class HtmlFurnitureRules:
+    """Compiled HTML furniture vocabulary. Build with :meth:`load`; immutable and shareable."""
+
+    #: Keys (see :func:`_key`) of lines that are furniture by themselves ("advertisement").
+    whole_lines: frozenset[str]
+    #: Headings of blocks of other stories ("More stories from Example Wire").
+    related_heading: _Matcher
+    #: Teasers, credits, prompts, copyright, contact lines, labels and widget messages.
+    furniture: _Matcher
+    #: Copyright notices on their own: also tells a footer line from a site name.
+    copyright: _Matcher
+    #: The page's own time stamps ("Updated 10:04 GMT").
+    timestamp: _Matcher
+    #: What opens a byline, up to the white space before the first name.
+    byline: re.Pattern[str]
+    byline_joiners: frozenset[str]
+    #: Class names of a container that holds the text.
+    body_class: re.Pattern[str]
+    #: Class or id names of an element that prints the publication date, and of one that
+    #: prints some other date.
+    published_markup: re.Pattern[str]
+    other_date_markup: re.Pattern[str]
+    #: <meta> name → rank (0 is read before JSON-LD, the rest after it).
+    date_meta_rank: Mapping[str, int]
+    article_types: frozenset[str]
+    #: A year/month/day in a page address; named months are looked up in ``url_months``.
+    url_date: re.Pattern[str]
+    url_months: Mapping[str, int]
+    sources: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = ()) -> HtmlFurnitureRules:
+        """The package vocabulary merged with ``extra_files`` (loaded once per set of paths).
+
+        Raises :class:`~wirewatch.errors.DataFileError` when a file is unreadable or malformed.
+        """
+        return _load_cached(tuple(Path(p) for p in extra_files))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], sources: Sequence[str] = ()) -> HtmlFurnitureRules:
+        """Build from an already merged document (the layout of html_furniture.toml)."""
+
+        def raw(table: str, key: str) -> list[str]:
+            return [str(item) for item in data.get(table, {}).get(key, [])]
+
+        def words(table: str, key: str) -> str:
+            return _alternation(_phrase(item) for item in raw(table, key))
+
+        def names(items: Iterable[str]) -> str:
+            # Parts of class names, month names: literal text, no word boundaries.
+            return _alternation(re.escape(item.strip()) for item in items)
+
+        def pairs(table: str, key: str, build: Callable[[Iterable[str]], str], gap: str) -> list[str]:
+            found = data.get(table, {}).get(key, [])
+            return [build(pair["first"]) + gap + build(pair["then"]) for pair in found]
+
+        def phrases(items: Iterable[str]) -> str:
+            return _alternation(_phrase(item) for item in items)
+
+        def matcher(expressions: Iterable[str], *tables: str) -> _Matcher:
+            built = re.compile("|".join(f"(?:{e})" for e in expressions), re.IGNORECASE)
+            extra = (re.compile(p, re.IGNORECASE) for table in tables for p in raw(table, "patterns"))
+            return _Matcher(built, tuple(extra))
+
+        fill = _HEADING_FILL
+        related = (
+            rf"^{words('related', 'openers')}{fill}{{0,40}}?\b{words('related', 'nouns')}"
+            rf"(?:\s+{words('related', 'joiners')}{fill}{{1,40}})?\s*:?$",
+            rf"^{words('related', 'phrases')}.{{0,30}}$",
+        )
+        site = words("teasers", "site_prefixes")
+        teasers = (
+            # "Related: ...", "[Read more | ...", "Also on Example Wire: ..."
+            rf"^\s*(?:\[\s*)?(?:{words('teasers', 'labels')}|{site}[^:]*)\s*[:|]",
+            # "Also on example.com ..."
+            rf"^\s*{site}\s+[\w.-]+\.[a-z]{{2,}}\b",
+        )
+        credits = (
+            rf"^\s*\(?\s*(?:{words('credits', 'qualifiers')}\s+)?{words('credits', 'roles')}",
+            words("credits", "contributions"),
+        )
+        label = (
+            rf"(?:(?:{words('image_credits', 'qualifiers')}\s+)?{words('image_credits', 'media')}"
+            rf"(?:\s+{words('image_credits', 'suffixes')})?|{words('image_credits', 'labels')})"
+        )
+        image_credits = (
+            rf"^\s*[\[(]?\s*{label}\s*[:/|©]",
+            rf"{words('image_credits', 'agencies')}\s+{words('image_credits', 'agency_media')}\s*[/)]",
+            rf"{words('image_credits', 'libraries')}\s*[)\].]*\s*$",
+            rf"^\s*[\[(]\s*{words('image_credits', 'bracketed_media')}\s+"
+            rf"{words('image_credits', 'bracketed_links')}",
+        )
+        prompts = (
+            words("prompts", "phrases"),
+            rf"{words('prompts', 'follow_verbs')}\s+{_FOLLOW_NAME}\s+{words('prompts', 'follow_joiners')}"
+            rf"\s+{words('prompts', 'networks')}",
+            *pairs("prompts", "near", phrases, ".{0,60}"),
+        )
+        copyright_ = (rf"^\s*{words('copyright', 'openers')}", words("copyright", "phrases"))
+        contacts = (
+            rf"^\s*{words('contacts', 'openers')}.{{0,60}}{words('contacts', 'joiners')}.*(?:@|https?://)",
+            r"^\s*(?:https?://|www\.)\S+\s*$",
+            r"^\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*$",
+            rf"^\s*{words('contacts', 'profile_hosts')}/\S+\s*$",
+        )
+        labels = (rf"^\s*{words('labels', 'names')}\s*:",)
+        widgets = (words("widgets", "phrases"),)
+        # A label, then nothing but a date and a time: at least one digit, no sentence.
+        timestamp = (rf"^\s*{words('timestamps', 'labels')}[\s:,]*(?=[^\d]*\d)[\w\s:.,/+-]*$",)
+
+        # A class or id name made of two words, alone or between spaces, "-" or "_".
+        published = [rf"(?:^|[\s_-]){p}(?:$|[\s_-])" for p in pairs("markup", "published", names, "[_-]?")]
+        url_months = data.get("dates", {}).get("url_months", {})
+        months = {str(name).strip().lower(): int(number) for name, number in url_months.items()}
+        url_date = (
+            rf"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d|{names(months)})[a-z]*[/_-]"
+            r"(?P<d>[0-3]?\d)(?=/|[_-](?!\d)|\.html?\b|$)"
+            r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)/"
+        )
+        meta_names = dict.fromkeys(name.strip().lower() for name in raw("dates", "meta_names"))
+        return cls(
+            whole_lines=frozenset(_key(line) for line in raw("lines", "whole")),
+            related_heading=matcher(related, "related"),
+            furniture=matcher(
+                (*teasers, *credits, *image_credits, *prompts, *copyright_, *contacts, *labels, *widgets),
+                *_FURNITURE_TABLES,
+            ),
+            copyright=matcher(copyright_, "copyright"),
+            timestamp=matcher(timestamp, "timestamps"),
+            byline=re.compile(rf"^\s*{words('bylines', 'openers')}\s", re.IGNORECASE),
+            byline_joiners=frozenset(word.strip().lower() for word in raw("bylines", "joiners")),
+            body_class=re.compile(names(raw("markup", "body_class")), re.IGNORECASE),
+            published_markup=re.compile("|".join(published) or _NEVER, re.IGNORECASE),
+            other_date_markup=re.compile(names(raw("markup", "not_published")), re.IGNORECASE),
+            date_meta_rank=MappingProxyType({name: rank for rank, name in enumerate(meta_names)}),
+            article_types=frozenset(name.strip().lower() for name in raw("dates", "article_types")),
+            url_date=re.compile(url_date, re.IGNORECASE),
+            url_months=MappingProxyType(months),
+            sources=tuple(sources),
+        )
+
+
+def _file_error(source: str, problem: str, fix: str) -> DataFileError:
+    return DataFileError(f"HTML furniture file {source}: {problem}", fix)
+
+
+def _check_words(source: str, where: str, key: str, value: Any) -> None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _file_error(source, f"{where} {key} must be a list of strings", f'write {key} = ["...", "..."]')
+    if any(not item.strip() for item in value):
+        raise _file_error(
+            source, f"{where} {key} has an empty string, which would match every line", "remove it"
+        )
+
+
+def _check_value(source: str, table: str, key: str, kind: str, value: Any) -> None:
+    where = f"[{table}]"
+    if kind == _WORDS:
+        _check_words(source, where, key, value)
+        if (table, key) == ("lines", "whole") and any(not _key(item) for item in value):
+            raise _file_error(
+                source, "[lines] whole has an entry of punctuation only", "give each entry a word"
+            )
+    elif kind == _PATTERNS:
+        _check_words(source, where, key, value)
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise _file_error(
+                    source,
+                    f"pattern {pattern!r} in {where} {key} is not a valid regular expression: {error}",
+                    "fix the pattern (write it as a TOML literal string, '...') or remove it",
+                ) from error
+    elif kind == _PAIRS:
+        fix = f'write each pair as [[{table}.{key}]] with first = ["..."] and then = ["..."]'
+        if not isinstance(value, list) or not all(isinstance(pair, dict) for pair in value):
+            raise _file_error(source, f"[[{table}.{key}]] must be an array of tables", fix)
+        for pair in value:
+            if sorted(pair) != sorted(_PAIR_KEYS):
+                raise _file_error(source, f"each [[{table}.{key}]] needs exactly first and then", fix)
+            for part in _PAIR_KEYS:
+                _check_words(source, f"[[{table}.{key}]]", part, pair[part])
+                if not pair[part]:
+                    raise _file_error(source, f"a [[{table}.{key}]] has an empty {part} list", fix)
+    elif kind == _MONTHS_TABLE:
+        fix = f"write [{table}.{key}] with one line per month name, such as sep = 9"
+        if not isinstance(value, dict):
+            raise _file_error(source, f"{where} {key} must be a table", fix)
+        for name, number in value.items():
+            if not name.strip() or isinstance(number, bool) or not isinstance(number, int):
+                raise _file_error(source, f"[{table}.{key}] {name} must be a month number", fix)
+            if not 1 <= number <= 12:
+                raise _file_error(source, f"[{table}.{key}] {name} = {number} is not a month 1-12", fix)
+
+
+def _read_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _file_error(source, f"not valid TOML: {error}", "fix the TOML syntax") from error
+    if data.get("format") != HTML_FURNITURE_FORMAT:
+        raise _file_error(
+            source,
+            f"declares format {data.get('format')!r}",
+            f'start the file with format = "{HTML_FURNITURE_FORMAT}"',
+        )
+    for table, value in data.items():
+        if table == "format":
+            continue
+        if table not in _SCHEMA:
+            raise _file_error(source, f"unknown table [{table}]", "known tables: " + ", ".join(_SCHEMA))
+        if not isinstance(value, dict):
+            raise _file_error(source, f"{table} must be a table", f"write [{table}] on a line of its own")
+        for key, item in value.items():
+            kind = _SCHEMA[table].get(key)
+            if kind is None:
+                raise _file_error(
+                    source,
+                    f"unknown key {key} in [{table}]",
+                    f"known keys of [{table}]: " + ", ".join(_SCHEMA[table]),
+                )
+            _check_value(source, table, key, kind, item)
+    return data
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Lists are appended, tables (month names) updated key by key."""
+    for table, value in extra.items():
+        if table == "format":
+            continue
+        target = base.setdefault(table, {})
+        for key, item in value.items():
+            if isinstance(item, list):
+                target[key] = [*target.get(key, []), *item]
+            else:
+                target[key] = {**target.get(key, {}), **item}
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(extra_files: tuple[Path, ...]) -> HtmlFurnitureRules:
+    package = resources.files("wirewatch").joinpath(*_PACKAGE_FILE)
+    try:
+        text = package.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataFileError(
+            f"the package's {_PACKAGE_SOURCE} is missing", "reinstall wirewatch (pip install -e .)"
+        ) from error
+    merged: dict[str, Any] = {}
+    _merge(merged, _read_toml(text, _PACKAGE_SOURCE))
+    sources = [_PACKAGE_SOURCE]
+    for path in extra_files:
+        try:
+            extra_text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise DataFileError(
+                f"cannot read HTML furniture file {path}: {error}", "check the path and that it is UTF-8"
+            ) from error
+        _merge(merged, _read_toml(extra_text, str(path)))
+        sources.append(str(path))
+    return HtmlFurnitureRules.from_mapping(merged, sources)
+
 
 # --------------------------------------------------------------------------------------------
 # Body
@@ -97,35 +489,23 @@ def _drop(element: etree._Element) -> None:
             parent.text = (parent.text or "") + tail
 
 
-# The heading of a block of other stories: "More Great Example Stories", "Related coverage",
-# "You may also like". Words like "developments" or "updates" are left out on purpose: a live
-# blog's "Latest developments" list is the news.
-_RELATED_HEADING = re.compile(
-    r"^(?:more|other|further|related|recommended|popular|top|trending|latest)\b[\w\s'’&.-]{0,40}?"
-    r"\b(?:stories|articles|reads|reading|coverage|videos|podcasts|posts|links)"
-    r"(?:\s+(?:from|on|in|about|by)\b[\w\s'’&.-]{1,40})?\s*:?$"
-    r"|^(?:you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed|shared)|"
-    r"editors?['’]? picks?|read (?:more|next)|see also|also read|don['’]?t miss|"
-    r"recommended(?: for you)?)\b.{0,30}$",
-    re.IGNORECASE,
-)
-#: Such headings are short; a longer line that starts "More …" is a sentence.
+#: Headings of other-story blocks are short; a longer line that starts "More …" is a sentence.
 MAX_RELATED_HEADING_WORDS = 8
 
 
-def _is_related_heading(element: etree._Element | None) -> bool:
+def _is_related_heading(element: etree._Element | None, rules: HtmlFurnitureRules) -> bool:
     if element is None or element.tag not in ("head", "p"):
         return False
     text = _element_text(element)
-    return len(text.split()) <= MAX_RELATED_HEADING_WORDS and bool(_RELATED_HEADING.search(text))
+    return len(text.split()) <= MAX_RELATED_HEADING_WORDS and rules.related_heading.search(text)
 
 
-def _serialise(body: etree._Element, links: frozenset[str]) -> str:
+def _serialise(body: etree._Element, links: frozenset[str], rules: HtmlFurnitureRules) -> str:
     for element in list(body.iter("list")):
         if element.getparent() is None:
             continue
         heading = element.getprevious()
-        if _is_related_heading(heading):
+        if _is_related_heading(heading, rules):
             # Items of a related block are often only partly linked ("Troops withdraw,
             # <a>officials say</a>"); the heading tells what they are.
             _drop(heading)
@@ -135,64 +515,6 @@ def _serialise(body: etree._Element, links: frozenset[str]) -> str:
     return str(xmltotxt(body, False) or "")
 
 
-# Whole-line furniture: the line says nothing but this. Matched after lower-casing and
-# trimming punctuation, so "ADVERTISEMENT", "Advertisement:" and "- Advertisement -" all match.
-_FURNITURE_LINES = frozenset(
-    {
-        "ad",
-        "advertisement",
-        "advertising",
-        "sponsored",
-        "sponsored content",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share article",
-        "tweet",
-        "print",
-        "print article",
-        "order reprints",
-        "email",
-        "comment",
-        "comments",
-        "show comments",
-        "view comments",
-        "read more",
-        "read next",
-        "continue reading",
-        "continue reading below",
-        "story continues below",
-        "article continues below",
-        "scroll to continue",
-        "related",
-        "related articles",
-        "related stories",
-        "related content",
-        "related coverage",
-        "more",
-        "more stories",
-        "also",
-        "see also",
-        "tags",
-        "topics",
-        "you may also like",
-        "you might also like",
-        "recommended",
-        "recommended for you",
-        "most read",
-        "most popular",
-        "don't miss",
-        "dont miss",
-        "trending",
-        "top stories",
-        "latest news",
-        "loading",
-        "watch",
-        "listen",
-    }
-)
-
 # Decoration around a furniture word ("- Advertisement -", "[Read more]", "Share:").
 _TRIM_PUNCT = " \t-–—|:•·*.…!>»«<[](){}"
 
@@ -200,96 +522,11 @@ _TRIM_PUNCT = " \t-–—|:•·*.…!>»«<[](){}"
 #: lines seen on news pages (newsletter pitches, reprint notices) run to about 25 words; a
 #: news paragraph that happens to say "subscribe" or "click here" is longer.
 SHORT_LINE_WORDS = 30
-
-# A teaser for another story: "Related: …", "READ MORE: …", "Also on example.com …".
-_TEASER = re.compile(
-    r"^\s*(?:\[\s*)?(?:related(?: articles?| stories| coverage| content| post)?|read more|read also|"
-    r"also read|see also|more|watch|listen|recommended|also on\b[^:]*|don'?t miss|must read)\s*[:|]",
-    re.IGNORECASE,
-)
-_ALSO_ON = re.compile(r"^\s*also on [\w.-]+\.[a-z]{2,}\b", re.IGNORECASE)
-
-# Staff credits: "(Reporting by …; Editing by …)", "X contributed reporting from Y".
-_CREDIT = re.compile(
-    r"^\s*\(?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|produced|"
-    r"research|translated|translation)\s+by\b"
-    r"|\bcontributed (?:reporting|to this (?:report|story|article))\b"
-    r"|^\s*\(?(?:editing|reporting) by\b",
-    re.IGNORECASE,
-)
-
-# Photo and video credits: "Photo: Jane Doe/AFP", "(AP Photo/John Smith)", "Image credit: …".
-_IMAGE_CREDIT = re.compile(
-    r"^\s*[\[(]?\s*(?:(?:file |main |top |header |featured |cover )?(?:photo|image|picture|pic|"
-    r"video|graphic|illustration)s?(?: credit| source| courtesy)?|credits?|source image)\s*[:/|©]"
-    r"|\b(?:ap|afp|reuters|epa|getty) (?:photo|images?)\b\s*[/)]"
-    r"|(?:getty images|shutterstock|istock(?:photo)?)\s*[)\].]*\s*$"
-    r"|^\s*[\[(]\s*(?:photo|image|picture)s? (?:by|courtesy|credit)\b",
-    re.IGNORECASE,
-)
-
-# Prompts to follow, subscribe, share or sign up; only ever matched on short lines.
-_PROMPT = re.compile(
-    r"\bfollow (?:us|him|her|them|[\w@.' ]{1,40}?) on (?:twitter|x|facebook|instagram|"
-    r"linkedin|youtube|tiktok|telegram|threads|bluesky)\b"
-    r"|\b(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b"
-    r"|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
-    r"|\b(?:delivered|straight|right|directly) (?:to|in|into) your inbox\b"
-    r"|\bshare (?:it|this(?: story| article)?) with\b"
-    r"|\b(?:like|enjoy(?:ed)?|love) this (?:story|article)\b"
-    r"|\bif you (?:enjoyed|liked|value) this (?:article|story|content)\b"
-    r"|\bclick here\b"
-    r"|\b(?:download|get) (?:our|the) (?:free )?app\b"
-    r"|\bsupport (?:our|independent) journalism\b"
-    r"|\bthis copy is for your personal, non-commercial use\b",
-    re.IGNORECASE,
-)
-
-_COPYRIGHT = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^\s*this material may not be "
-    r"(?:published|reproduced)",
-    re.IGNORECASE,
-)
-
-# Contact and address lines: "Write to Jane Doe at jane@example.com", a bare URL or handle.
-_CONTACT = re.compile(
-    r"^\s*(?:write to|email|e-mail|contact|reach)\b.{0,60}\b(?:at|via)\b.*(?:@|https?://)"
-    r"|^\s*(?:https?://|www\.)\S+\s*$"
-    r"|^\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*$"
-    r"|^\s*(?:twitter\.com|x\.com|facebook\.com|instagram\.com)/\S+\s*$",
-    re.IGNORECASE,
-)
-
-# Taxonomy and provenance labels the CMS prints around the story.
-_LABEL = re.compile(
-    r"^\s*(?:filed under|posted in|tags?|tagged|topics?|categor(?:y|ies)|sections?|keywords|"
-    r"source|sources)\s*:",
-    re.IGNORECASE,
-)
-
-# The page's own time stamps: "Updated at 1:23 p.m.", "Published 10:04 GMT, 19 November 2019".
-# A bare time on its own line is left alone: live blogs head each entry with one.
-_TIMESTAMP = re.compile(
-    r"^\s*(?:(?:last )?updated|published|posted|first published|modified)\b[\s:,]*(?:on|at)?\s*"
-    r"(?=[^\d]*\d)[\w\s:.,/+-]*$",
-    re.IGNORECASE,
-)
 #: A time stamp is a label, a date and a time. A longer "Updated 10:04 GMT: troops shelled …"
 #: line is a live-blog entry, which is news.
 MAX_TIMESTAMP_WORDS = 10
-# "By Jane Doe and John Roe": a byline, printed above or below the story.
-_BYLINE = re.compile(r"^\s*by\s", re.IGNORECASE)
 #: Bylines are a few names; a longer "By …" line is a sentence ("By Monday, troops had …").
 MAX_BYLINE_WORDS = 10
-_BYLINE_JOINERS = frozenset({"and", "&", "in", "of", "the", "for", "with"})
-
-# Messages of the page's own machinery.
-_WIDGET = re.compile(
-    r"\b(?:an error (?:has )?occurred|please try again(?: later)?|(?:enable|requires?) javascript|"
-    r"javascript (?:is )?(?:disabled|required)|your browser does not support|"
-    r"(?:we use|this (?:site|website) uses) cookies|accept (?:all )?cookies)\b",
-    re.IGNORECASE,
-)
 
 #: A stand-alone line that is exactly the text of a link on the page and at least this long
 #: is a headline teaser for another story; shorter ones are names and products the article
@@ -302,15 +539,18 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
 
 def _key(line: str) -> str:
-    return " ".join(line.lower().strip(_TRIM_PUNCT).split())
+    """A line as the whole-line furniture list holds it: lower case, curly apostrophes
+    straightened, decoration trimmed, white space collapsed."""
+    return " ".join(line.lower().replace("’", "'").strip(_TRIM_PUNCT).split())
 
 
-def _is_byline(line: str) -> bool:
+def _is_byline(line: str, rules: HtmlFurnitureRules) -> bool:
     words = line.split()
-    if not _BYLINE.match(line) or len(words) > MAX_BYLINE_WORDS or line.endswith("."):
+    opener = rules.byline.match(line)
+    if opener is None or len(words) > MAX_BYLINE_WORDS or line.endswith("."):
         return False
     # Every word a name (capitalised) or a joiner: "By Jane Roe and John Doe in Kyiv".
-    names = [w for w in words[1:] if w.lower() not in _BYLINE_JOINERS]
+    names = [w for w in line[opener.end() :].split() if w.lower() not in rules.byline_joiners]
     return bool(names) and all(w[:1].isupper() or not w[:1].isalpha() for w in names)
 
 
@@ -321,38 +561,17 @@ def _is_teaser(line: str, links: frozenset[str]) -> bool:
     return text in links
 
 
-# One alternation instead of nine searches per line: the patterns are independent, and long
-# pages have thousands of short lines.
-_ANY_FURNITURE = re.compile(
-    "|".join(
-        f"(?:{pattern.pattern})"
-        for pattern in (
-            _TEASER,
-            _ALSO_ON,
-            _CREDIT,
-            _IMAGE_CREDIT,
-            _PROMPT,
-            _COPYRIGHT,
-            _CONTACT,
-            _LABEL,
-            _WIDGET,
-        )
-    ),
-    re.IGNORECASE,
-)
-
-
-def _is_furniture(line: str, links: frozenset[str]) -> bool:
+def _is_furniture(line: str, links: frozenset[str], rules: HtmlFurnitureRules) -> bool:
     words = len(line.split())
     if words > SHORT_LINE_WORDS:
         return False
-    if _key(line) in _FURNITURE_LINES or _ANY_FURNITURE.search(line):
+    if _key(line) in rules.whole_lines or rules.furniture.search(line):
         return True
-    if words <= MAX_TIMESTAMP_WORDS and _TIMESTAMP.match(line):
+    if words <= MAX_TIMESTAMP_WORDS and rules.timestamp.search(line):
         return True
-    if words <= MAX_RELATED_HEADING_WORDS and _RELATED_HEADING.search(line):
+    if words <= MAX_RELATED_HEADING_WORDS and rules.related_heading.search(line):
         return True
-    return _is_byline(line) or _is_teaser(line, links)
+    return _is_byline(line, rules) or _is_teaser(line, links)
 
 
 def _table_row(line: str) -> str:
@@ -362,7 +581,7 @@ def _table_row(line: str) -> str:
     return "\t".join(cell for cell in cells if cell)
 
 
-def _clean_lines(text: str, links: frozenset[str]) -> Iterator[str]:
+def _clean_lines(text: str, links: frozenset[str], rules: HtmlFurnitureRules) -> Iterator[str]:
     for raw in text.splitlines():
         line = raw.strip()
         if not line or _TABLE_SEPARATOR.match(line):
@@ -374,7 +593,7 @@ def _clean_lines(text: str, links: frozenset[str]) -> Iterator[str]:
             line = _table_row(line)
             if not line:
                 continue
-        if _is_furniture(line, links):
+        if _is_furniture(line, links, rules):
             continue
         yield line
 
@@ -404,9 +623,6 @@ MIN_LOCATING_CHARS = 60
 #: chunks around ad slots nest each chunk one or two wrappers deep; going higher reaches
 #: the next story of an infinite-scroll page.
 MAX_PART_LEVELS = 2
-# A container class that says "this is the text", as opposed to a layout class ("row",
-# "col-8") that unrelated blocks share.
-_BODY_CLASS = re.compile(r"body|content|article|story|text|chunk|entry|post", re.IGNORECASE)
 #: The re-assembled body must add at least this much text to be worth it.
 MIN_PART_GAIN_CHARS = 200
 
@@ -415,7 +631,7 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def _body_parts(tree: Any, text: str) -> list[Any]:
+def _body_parts(tree: Any, text: str, rules: HtmlFurnitureRules) -> list[Any]:
     """Every part of an article that its page split into sibling containers, or [].
 
     trafilatura takes the first element that looks like an article body, so a story cut into
@@ -434,7 +650,9 @@ def _body_parts(tree: Any, text: str) -> list[Any]:
     if container is None:
         return []
     classes = container.get("class")
-    if not classes or not _BODY_CLASS.search(classes):
+    # A class that says "this is the text", as opposed to a layout class ("row", "col-8")
+    # that unrelated blocks share.
+    if not classes or not rules.body_class.search(classes):
         return []
     for level, ancestor in enumerate(container.iterancestors()):
         if level >= MAX_PART_LEVELS:
@@ -481,7 +699,7 @@ def _reassemble(parts: list[Any]) -> Any:
     return page
 
 
-def _extract_body(tree: Any, url: str | None) -> str:
+def _extract_body(tree: Any, url: str | None, rules: HtmlFurnitureRules) -> str:
     document, text = _extract(tree, url, precise=True)
     if len(text) < SHORT_BODY_CHARS:
         balanced, balanced_text = _extract(tree, url, precise=False)
@@ -489,13 +707,13 @@ def _extract_body(tree: Any, url: str | None) -> str:
             document, text = balanced, balanced_text
     if document is None:
         return ""
-    parts = _body_parts(tree, text)
+    parts = _body_parts(tree, text, rules)
     if parts:
         whole, whole_text = _extract(_reassemble(parts), url, precise=True)
         if whole is not None and len(whole_text) >= len(text) + MIN_PART_GAIN_CHARS:
             document = whole
     links = _link_texts(tree)
-    body = "\n".join(_clean_lines(_serialise(document.body, links), links))
+    body = "\n".join(_clean_lines(_serialise(document.body, links, rules), links, rules))
     # Markup debris ("<<>>", "|") without a single word is no article.
     return body if any(ch.isalnum() for ch in body) else ""
 
@@ -515,50 +733,9 @@ def _extract_body(tree: Any, url: str | None) -> str:
 #   4. a full year/month/day in the canonical or given URL;
 #   5. an element whose class or id names it the publication date ("publish-date", "post-date").
 
-# <meta> names that mean "first published", lower-cased, most specific first.
-_DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "og:published_time",
-    "datepublished",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "publication_date",
-    "publication-date",
-    "pubdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "originalpublicationdate",
-    "article_date_original",
-    "article.published",
-    "cxenseparse:recs:publishtime",
-    "date",
-    "dc.date",
-    "dcterms.date",
-)
-_DATE_META_RANK = {name: rank for rank, name in enumerate(_DATE_META)}
-
-_ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "backgroundnewsarticle",
-        "opinionnewsarticle",
-        "reviewnewsarticle",
-        "blogposting",
-        "liveblogposting",
-        "socialmediaposting",
-        "report",
-    }
-)
+# The <meta> names that mean "first published", the JSON-LD types of an article, the month
+# names of page addresses and the class names of date elements are data (the [dates] and
+# [markup] tables of html_furniture.toml, compiled into HtmlFurnitureRules).
 
 #: A year before this is a placeholder (0001-01-01) or a typo, not a news date.
 MIN_YEAR = 1900
@@ -567,30 +744,12 @@ FUTURE_TOLERANCE = dt.timedelta(days=1)
 #: Longer strings are sentences that contain a date, not dates.
 MAX_DATE_CHARS = 64
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d|" + "|".join(_MONTHS) + r")[a-z]*[/_-]"
-    r"(?P<d>[0-3]?\d)(?=/|[_-](?!\d)|\.html?\b|$)"
-    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)/",
-    re.IGNORECASE,
-)
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 # "GMT+0300" (JavaScript's Date format) means three hours east of GMT; dateutil reads it the
 # POSIX way round, so the offset is rewritten as a plain ISO offset first.
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d\d):?(\d\d)\b")
 _UTC_NAMES = frozenset({"UTC", "GMT", "Z", "UT"})
 
-# Class or id of an element that holds the publication date; changed dates and other
-# stories' dates are told apart by the words that follow.
-_PUBLISHED_MARKUP = re.compile(
-    r"(?:^|[\s_-])(?:pub(?:lish(?:ed)?)?|posted|post|article|entry|story)[_-]?(?:date|time|on)"
-    r"(?:$|[\s_-])|(?:^|[\s_-])date[_-]?(?:published|posted)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-_OTHER_DATE_MARKUP = re.compile(
-    r"updat|modif|edited|related|recommend|comment|sidebar|teaser|card|widget|footer|promo",
-    re.IGNORECASE,
-)
 #: Only the first few marked-up dates are read: further down the page they belong to
 #: teasers and comments.
 MAX_MARKUP_DATES = 5
@@ -699,20 +858,20 @@ def _json_ld_types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def _metadata_dates(tree: Any) -> Iterator[str]:
+def _metadata_dates(tree: Any, rules: HtmlFurnitureRules) -> Iterator[str]:
     """Raw publication dates from the page's metadata (steps 1 to 3), most trusted first."""
     metas: list[tuple[int, str]] = []
     for meta in tree.iterfind(".//meta[@content]"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        rank = _DATE_META_RANK.get(name)
+        rank = rules.date_meta_rank.get(name)
         if rank is not None:
             metas.append((rank, meta.get("content") or ""))
     metas.sort(key=lambda pair: pair[0])
     yield from (value for rank, value in metas if rank == 0)
 
     objects = list(_json_ld_objects(tree))
-    articles = [o for o in objects if _json_ld_types(o) & _ARTICLE_TYPES]
-    for obj in articles + [o for o in objects if not _json_ld_types(o) & _ARTICLE_TYPES]:
+    articles = [o for o in objects if _json_ld_types(o) & rules.article_types]
+    for obj in articles + [o for o in objects if not _json_ld_types(o) & rules.article_types]:
         value = obj.get("datePublished")
         if isinstance(value, str):
             yield value
@@ -722,14 +881,15 @@ def _metadata_dates(tree: Any) -> Iterator[str]:
         yield element.get("datetime") or element.get("content") or element.text_content()
 
 
-def _markup_dates(tree: Any) -> Iterator[str]:
+def _markup_dates(tree: Any, rules: HtmlFurnitureRules) -> Iterator[str]:
     """Dates printed in an element marked as the publication date (step 5)."""
     found = 0
     for element in tree.xpath(".//*[@class or @id]"):
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link"):
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not _PUBLISHED_MARKUP.search(names) or _OTHER_DATE_MARKUP.search(names):
+        # Other dates (a revision's, another story's) are told apart by the words that follow.
+        if not rules.published_markup.search(names) or rules.other_date_markup.search(names):
             continue
         found += 1
         if found > MAX_MARKUP_DATES:
@@ -737,16 +897,16 @@ def _markup_dates(tree: Any) -> Iterator[str]:
         yield element.get("datetime") or element.get("title") or element.text_content()
 
 
-def _url_date(url: str | None) -> dt.date | None:
+def _url_date(url: str | None, rules: HtmlFurnitureRules) -> dt.date | None:
     if not url:
         return None
-    match = _URL_DATE.search(urlsplit(url).path)
+    match = rules.url_date.search(urlsplit(url).path)
     if not match:
         return None
     year, month, day = (
         (match["y"], match["m"], match["d"]) if match["y"] else (match["y2"], match["m2"], match["d2"])
     )
-    month_number = int(month) if month.isdigit() else _MONTHS.index(month[:3].lower()) + 1
+    month_number = int(month) if month.isdigit() else rules.url_months[month.lower()]
     try:
         value = dt.date(int(year), month_number, int(day))
     except ValueError:
@@ -767,15 +927,17 @@ def _first_date(raw_values: Iterable[str]) -> dt.date | dt.datetime | None:
     return best
 
 
-def _published(tree: Any, urls: Iterable[str | None]) -> dt.date | dt.datetime | None:
-    from_metadata = _first_date(_metadata_dates(tree))
+def _published(
+    tree: Any, urls: Iterable[str | None], rules: HtmlFurnitureRules
+) -> dt.date | dt.datetime | None:
+    from_metadata = _first_date(_metadata_dates(tree, rules))
     if from_metadata is not None:
         return from_metadata
     for url in urls:
-        from_url = _url_date(url)
+        from_url = _url_date(url, rules)
         if from_url is not None:
             return from_url
-    return _first_date(_markup_dates(tree))
+    return _first_date(_markup_dates(tree, rules))
 
 
 # --------------------------------------------------------------------------------------------
@@ -822,12 +984,12 @@ def _without_headline(body: str, title: str | None) -> str:
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
-def _outlet(sitename: Any) -> str | None:
+def _outlet(sitename: Any, rules: HtmlFurnitureRules) -> str | None:
     name = _clean_str(sitename)
     if name and _http_url(name):
         # Some sites give their address as their name: keep the host, which reads as a name.
         name = urlsplit(name).netloc
-    if name and _COPYRIGHT.search(name):
+    if name and rules.copyright.search(name):
         name = None  # a footer line that trafilatura took for the site name
     if name and name.lower().startswith("www."):
         name = name[4:]
@@ -884,13 +1046,16 @@ def _parse(html: str) -> Any:
     return lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
 
 
-def extract_html(html: str, url: str | None = None) -> CleanedText:
+def extract_html(html: str, url: str | None = None, rules: HtmlFurnitureRules | None = None) -> CleanedText:
     """The article body of an HTML page as plain text, with its title, date, outlet and url.
 
     Paragraphs, headings, list items and table rows each become one line. An unreadable or
     non-HTML input gives an empty body (the caller turns that into a rejection); this never
-    raises on bad input and never fetches anything.
+    raises on bad input and never fetches anything. ``rules`` is the furniture vocabulary
+    (None: the package's own, ``HtmlFurnitureRules.load()``); loading the package's raises
+    :class:`~wirewatch.errors.DataFileError` only when the installed data file is broken.
     """
+    rules = rules if rules is not None else HtmlFurnitureRules.load()
     given_url = _http_url(url)
     if not html or "\x00" in html[:4096] or not _TAG.search(html[:65536]):
         return CleanedText(body="", url=given_url)
@@ -905,7 +1070,7 @@ def extract_html(html: str, url: str | None = None) -> CleanedText:
     title = outlet = canonical = None
     try:
         meta = extract_metadata(tree, default_url=given_url, extensive=False)
-        outlet = _outlet(meta.sitename)
+        outlet = _outlet(meta.sitename, rules)
         title = _title(meta.title, outlet)
         canonical = _canonical(meta.url, given_url)
     except Exception:  # metadata is optional; the body stands without it
@@ -913,13 +1078,13 @@ def extract_html(html: str, url: str | None = None) -> CleanedText:
         canonical = given_url
 
     try:
-        body = _without_headline(_extract_body(tree, given_url), title)
+        body = _without_headline(_extract_body(tree, given_url, rules), title)
     except Exception:  # a crash in the extractor must not stop a batch
         log.warning("body extraction failed for %s", url, exc_info=True)
         body = ""
 
     try:
-        published = _published(tree, (canonical, given_url))
+        published = _published(tree, (canonical, given_url), rules)
     except Exception:  # an odd date must not cost the article
         log.warning("date extraction failed for %s", url, exc_info=True)
         published = None

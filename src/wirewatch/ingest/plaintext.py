@@ -142,7 +142,8 @@ WRAP_OPEN_SHARE = 0.5
 #: A line of fewer words never runs on: headlines and labels stand alone.
 WRAP_MIN_WORDS = 5
 #: Furniture patterns without a required piece of plain text at least this long run on
-#: every line; shorter pieces ("ad") are in too many lines to save work.
+#: every line; shorter pieces ("ad") are in too many lines to save work, unless they hold a
+#: character that few lines have ("]", "/", "©").
 PREFILTER_MIN_CHARS = 3
 #: Teaser patterns ("... read more") are matched against this many closing characters.
 TEASER_TAIL_CHARS = 60
@@ -221,7 +222,11 @@ def _required_literal(pattern: str) -> str | None:
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
-            flush()
+            escaped = pattern[i + 1 : i + 2]
+            if escaped and not escaped.isalnum() and depth == 0:
+                current.append(escaped)  # "\[" or "\/" is the character itself
+            else:
+                flush()
             i += 2
             continue
         if char == "[":
@@ -257,18 +262,160 @@ def _required_literal(pattern: str) -> str | None:
         i += 1
     flush()
     longest = max((run.strip().lower() for run in runs), key=len, default="")
-    return longest if len(longest) >= PREFILTER_MIN_CHARS else None
+    if len(longest) >= PREFILTER_MIN_CHARS or any(not c.isalnum() and not c.isspace() for c in longest):
+        return longest
+    return None
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` cut at its top-level "|", or None when its brackets do not balance."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(pattern[start:])
+    return parts
+
+
+def _closing_paren(pattern: str, opening: int) -> int:
+    """Index of the ")" closing the group opened at ``opening``, or -1."""
+    depth = 0
+    in_class = False
+    i = opening
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _skip_quantifier(rest: str) -> tuple[str, bool] | None:
+    """(what follows an element's quantifier, whether the element may be absent); None if unsure."""
+    if not rest or rest[0] not in "?*+{":
+        return rest, False
+    if rest[0] == "{":
+        close = rest.find("}")
+        if close < 0:
+            return None
+        optional = rest[1:close].split(",")[0].strip() in ("", "0")
+        rest = rest[close + 1 :]
+    else:
+        optional = rest[0] in "?*"
+        rest = rest[1:]
+    if rest[:1] in ("?", "+"):  # lazy or possessive
+        rest = rest[1:]
+    return rest, optional
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """Lower-case characters every match of ``pattern`` may start with; None when unsure.
+
+    Reads literal characters, escaped punctuation, (non-capturing or named) groups with
+    alternatives, optional elements and ``\\b``; anything else (classes, ``\\w``, ``.``,
+    inline flags, lookarounds) gives None, so a pattern is never filed under a wrong letter.
+    """
+    alternatives = _split_alternatives(pattern)
+    if alternatives is None:
+        return None
+    chars: set[str] = set()
+    for alternative in alternatives:
+        found = _first_chars_of_sequence(alternative)
+        if found is None:
+            return None
+        chars |= found
+    return frozenset(chars)
+
+
+def _first_chars_of_sequence(pattern: str) -> frozenset[str] | None:
+    while pattern.startswith("\\b"):
+        pattern = pattern[2:]
+    if not pattern:
+        return None  # may match the empty string
+    char = pattern[0]
+    first: frozenset[str] | None
+    if char == "(":
+        close = _closing_paren(pattern, 0)
+        if close < 0:
+            return None
+        inner = pattern[1:close]
+        if inner.startswith("?:"):
+            inner = inner[2:]
+        elif inner.startswith("?P<"):
+            inner = inner[inner.find(">") + 1 :]
+        elif inner.startswith("?"):
+            return None
+        first = _first_chars(inner)
+        rest = pattern[close + 1 :]
+    elif char == "\\":
+        escaped = pattern[1:2]
+        if not escaped or escaped.isalnum():
+            return None
+        first, rest = frozenset({escaped}), pattern[2:]
+    elif char in ".^$*+?{|)[":
+        return None
+    else:
+        first, rest = frozenset({char.lower(), char.upper().lower()}), pattern[1:]
+    skipped = _skip_quantifier(rest)
+    if first is None or skipped is None:
+        return None
+    rest, optional = skipped
+    if not optional:
+        return first
+    after = _first_chars_of_sequence(rest)
+    return None if after is None else first | after
 
 
 @dataclass(frozen=True, eq=False)
 class _PatternSet:
     """Furniture patterns, arranged so a line costs a few substring tests, not a regex scan.
 
-    Patterns anchored at the start of the line are joined into one pattern tried at position
-    0 only; the others run only on lines containing the plain text they require.
+    Patterns anchored at the start of the line are filed under the characters a match can
+    start with and joined into one pattern per character, tried at position 0 of lines that
+    start with it; the others run only on lines containing the plain text they require.
     """
 
-    anchored: re.Pattern[str]
+    #: first lower-case character -> anchored patterns that may match a line starting with it
+    anchored: Mapping[str, re.Pattern[str]]
+    #: anchored patterns that may start with anything
+    anchored_any: re.Pattern[str]
     #: (required lower-case text, patterns needing it); then patterns that need nothing.
     by_literal: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     unconditional: tuple[re.Pattern[str], ...]
@@ -287,21 +434,35 @@ class _PatternSet:
                 unconditional.append(compiled)
             else:
                 grouped.setdefault(literal, []).append(compiled)
+        by_char: dict[str, list[str]] = {}
+        anywhere: list[str] = []
+        for pattern in anchored:
+            chars = _first_chars(pattern[1:])
+            if chars is None:
+                anywhere.append(pattern)
+            else:
+                for char in chars:
+                    by_char.setdefault(char, []).append(pattern)
         try:
-            joined = _compile_any(anchored)
+            joined = {char: _compile_any(group) for char, group in by_char.items()}
+            joined_any = _compile_any(anywhere)
         except re.error:
             # Patterns that cannot share one regex (inline flags, repeated group names) each
             # run on their own.
-            joined = _compile_any([])
+            joined, joined_any = {}, _compile_any([])
             unconditional += [re.compile(p, re.IGNORECASE) for p in anchored]
         return cls(
-            anchored=joined,
+            anchored=MappingProxyType(joined),
+            anchored_any=joined_any,
             by_literal=tuple((literal, tuple(group)) for literal, group in grouped.items()),
             unconditional=tuple(unconditional),
         )
 
     def search(self, text: str, lowered: str) -> bool:
-        if self.anchored.match(text):
+        starting = self.anchored.get(lowered[:1])
+        if starting is not None and starting.match(text):
+            return True
+        if self.anchored_any.match(text):
             return True
         for literal, patterns in self.by_literal:
             if literal in lowered and any(pattern.search(text) for pattern in patterns):
@@ -807,6 +968,10 @@ class _Kind(enum.Enum):
     FURNITURE = "furniture"
     END = "end"
 
+    # Members are singletons compared by identity: hash them by identity too, which is much
+    # cheaper than Enum's hash of the name (kinds are looked up for every line).
+    __hash__ = object.__hash__
+
 
 _BASE_WEIGHT = {
     _Kind.BLANK: 0.0,
@@ -823,6 +988,8 @@ _CLOSERS = "\"'”’»)]*\u00a0 "
 _SENTENCE_STOPS = ".!?…:;"
 _OPENERS = "\"'“‘(«[-–—"
 _DIGIT = re.compile(r"\d")
+#: The first letter of each word, after opening quotes and brackets (see _OPENERS).
+_WORD_INITIAL = re.compile(r"(?:^|(?<= ))[\"'“‘(«\[\-–—]*([^\W\d_])")
 _URL_LINE = re.compile(r"^(?:[A-Za-z][A-Za-z ]{0,30}:\s*)?<?(?P<url>https?://[^\s<>]+)>?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'A-Z0-9])")
 #: A sentence ending inside a line, after a word of four letters or more (not "U.S." or
@@ -838,6 +1005,7 @@ _SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+")
 #: Between the items of a menu, breadcrumb trail, tag or share row: a bar, a dot, a bullet
 #: or an arrow; a slash between spaces; a wide gap left by a scraper (three spaces, a tab).
 _MENU_SEPARATOR = re.compile(r"\s*[|·•>»›]\s*|\s+/\s+|\s{3,}|\t")
+_MENU_HINT = re.compile(r"[|·•>»›\t/]")
 _BREADCRUMB_ARROW = re.compile(r"\w\s*[>»›]\s*\w")
 
 
@@ -861,18 +1029,14 @@ def _terminal(text: str) -> str:
 
 
 def _lower_share(words: Sequence[str]) -> tuple[int, float]:
-    """Words starting in lower case (or in a script without case), and their share."""
-    lower = cased = 0
-    for word in words:
-        first = word[0]
-        if not first.isalpha():
-            word = word.lstrip(_OPENERS)
-            if not word or not word[0].isalpha():
-                continue
-            first = word[0]
-        cased += 1
-        if not first.isupper():
-            lower += 1
+    """Words starting in lower case (or in a script without case), and their share.
+
+    A word counts by its first letter after opening quotes and brackets; words that start
+    with a digit or a symbol do not count.
+    """
+    initials = _WORD_INITIAL.findall(" ".join(words))
+    cased = len(initials)
+    lower = cased - sum(map(str.isupper, initials))
     return lower, (lower / cased if cased else 0.0)
 
 
@@ -914,6 +1078,8 @@ def _is_menu(raw: str) -> bool:
     are printed only in breadcrumb trails, so two items between arrows are enough there.
     """
     raw = raw.strip()
+    if _MENU_HINT.search(raw) is None and "   " not in raw:
+        return False
     items = _MENU_SEPARATOR.split(raw)
     count = 0
     for item in items:
@@ -1212,9 +1378,10 @@ def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> t
     menus and section labels above the headline have all words capitalised); one with the
     byline or date line right under it; the last. A deck (a summary without a full stop)
     follows its headline directly, is longer than it, and is passed over. A line in capitals
-    ("IS ATTACK KILLS TWO") is a label unless a byline or date line signs it as a headline.
+    ("IS ATTACK KILLS TWO") is a label unless a byline or date line signs it as a headline,
+    and then it yields to a signed headline in ordinary case (the label is a credit).
     """
-    best: tuple[tuple[bool, bool, bool, bool, bool, int], str, str | None] | None = None
+    best: tuple[tuple[bool, bool, bool, bool, bool, bool, int], str, str | None] | None = None
     previous: _Unit | None = None
     previous_index = -1
     for i in range(before):
@@ -1242,7 +1409,7 @@ def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> t
         # The headline carries the byline or the date right under it; a deck does not.
         signed = _signed(units, i, before)
         headline = unit.kind is _Kind.HEADLINE or capitals
-        key = (site is not None, not person, headline, not name_like, signed, i)
+        key = (site is not None, not person, headline, not name_like, signed, not capitals, i)
         if best is None or key > best[0]:
             best = (key, title, site)
     return (best[1], best[2]) if best else (None, None)
