@@ -179,3 +179,19 @@ def test_jsonl_records_keep_their_id(tmp_path: Path, settings: Settings) -> None
     with Store.open(settings.db_url) as store:
         Pipeline(store, settings).ingest([str(feed)])
         assert store.articles()[0].input_id == "SYR1"
+
+
+def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(40):
+        (folder / f"{index:02d}.txt").write_text(generated_article(index), encoding="utf-8")
+    _binary(folder)
+    stored = []
+    for workers in (1, 2):
+        settings = Settings().with_(db_url=f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        with Store.open(settings.db_url) as store:
+            results = list(Pipeline(store, settings, workers=workers).iter_ingest([str(folder)]))
+            stored.append(([r.source for r in results], [a.id for a in store.articles()], store.counts()))
+    assert stored[0] == stored[1]
+    assert stored[0][2].articles == 40 and stored[0][2].rejections == 1

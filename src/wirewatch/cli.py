@@ -114,10 +114,18 @@ def _print_summary(summary: IngestSummary, store: Store, as_json: bool) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object on stdout.")
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that clean and analyse documents in parallel (one per core is a good choice); "
+    "writing stays in one process, in input order.",
+)
+@click.option(
     "--no-progress", is_flag=True, help="No progress bar (it is also hidden when stderr is not a terminal)."
 )
 def ingest(
-    paths: tuple[str, ...], meta: Path | None, db: str | None, as_json: bool, no_progress: bool
+    paths: tuple[str, ...], meta: Path | None, db: str | None, as_json: bool, workers: int, no_progress: bool
 ) -> None:
     """Read articles from files, folders or stdin into the store.
 
@@ -135,7 +143,7 @@ def ingest(
     """
     settings = _settings(db)
     with Store.open(settings.db_url) as store:
-        pipeline = Pipeline(store, settings)
+        pipeline = Pipeline(store, settings, workers=workers)
         show_progress = not no_progress and err_console.is_terminal
         stdin = sys.stdin.buffer if "-" in paths else None
         if not show_progress:

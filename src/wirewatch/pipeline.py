@@ -1,13 +1,19 @@
 """The pipeline: the only module that knows the order of the stages.
 
-sources → ingest (read, clean, identify) → [nlp → extract → resolve → merge, in later stages]
-→ store. Each input is handled to the end and committed on its own, so a run that is killed
-keeps every article it finished, and the next run skips them unread.
+sources → ingest (read, clean, identify) → nlp → extract → resolve → merge → store.
+
+The stages that need no store run in a :class:`Preparer`, in this process or in worker
+processes (one per core); only this process writes. Each input is committed on its own, in
+input order, so a run that is killed keeps every article it finished, and the next run skips
+them unread.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,13 +21,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
-from wirewatch.errors import StoreError
+from wirewatch.errors import ConfigError, WirewatchError
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
 from wirewatch.ingest.identity import containment, content_hash, fingerprint, shingles
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
-from wirewatch.schema import Article, Rejected, RejectReason
+from wirewatch.merge import singleton_events
+from wirewatch.schema import Article, Extraction, Rejected, RejectReason
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
@@ -75,49 +82,126 @@ class IngestSummary:
         return self.stored + self.already_stored + sum(self.rejected_by_reason.values())
 
 
-class Pipeline:
-    """Runs inputs through the stages into a store."""
+@dataclass(frozen=True)
+class Prepared:
+    """One document after the CPU-bound stages, ready to be committed (crosses processes)."""
 
-    def __init__(self, store: Store, settings: Settings | None = None) -> None:
-        self.store = store
-        self.settings = settings or Settings.from_env()
+    source: str
+    raw_hash: str | None
+    result: Article | Rejected
+    signature: bytes = b""
+    band_keys: tuple[str, ...] = ()
+    extraction: Extraction | None = None
+
+
+class Preparer:
+    """The stages that need no store: clean, identify, fingerprint (and later parse, extract,
+    resolve). One per process, so several can run side by side."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         extra = [
-            path
-            for directory in self.settings.data_dirs
-            for path in sorted(directory.glob("furniture*.toml"))
+            path for directory in settings.data_dirs for path in sorted(directory.glob("furniture*.toml"))
         ]
         self.furniture = FurnitureRules.load(extra)
 
+    def __call__(self, raw: RawDocument, raw_hash: str | None) -> Prepared:
+        try:
+            result = to_article(raw, self.settings, self.furniture)
+        except WirewatchError:
+            raise
+        except Exception as exc:  # one bad document must not end a batch run; it is logged
+            log.exception("failed on %s", raw.source)
+            return Prepared(raw.source, None, _bug(raw.source, exc))
+        if isinstance(result, Rejected):
+            return Prepared(raw.source, raw_hash, result)
+        print_ = fingerprint(result.text)
+        return Prepared(raw.source, raw_hash, result, print_.signature, print_.band_keys)
+
+
+def _bug(source: str, exc: Exception) -> Rejected:
+    return Rejected(
+        source=source,
+        reason=RejectReason.MALFORMED,
+        detail=f"could not be processed ({type(exc).__name__}: {exc}); "
+        "this is a wirewatch bug, please report it with the file",
+    )
+
+
+# Worker processes keep one Preparer each, built once by the pool's initializer.
+_worker: Preparer | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Preparer(settings)
+
+
+def _prepare_in_worker(job: tuple[RawDocument, str | None]) -> Prepared:
+    assert _worker is not None, "worker used before its initializer ran"
+    return _worker(*job)
+
+
+#: Documents handed to the worker pool at a time, per worker. Large enough to keep every
+#: worker busy between commits, small enough that a killed run loses little unfinished work.
+DOCUMENTS_PER_WORKER_CHUNK = 8
+
+
+class Pipeline:
+    """Runs inputs through the stages into a store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, *, workers: int = 1) -> None:
+        if workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {workers}", "use --workers 1 or more")
+        self.store = store
+        self.settings = settings or Settings.from_env()
+        self.workers = workers
+        self.preparer = Preparer(self.settings)
+
     def process(self, raw: RawDocument) -> IngestResult:
         """Take one raw document to the store (or to a recorded rejection)."""
-        raw_hash = content_hash(f"{raw.kind}\x00{raw.content}")
+        raw_hash = self._input_hash(raw)
         if self.store.seen_input(raw_hash):
             return IngestResult(raw.source, Outcome.ALREADY_STORED)
-        prepared = to_article(raw, self.settings, self.furniture)
-        if isinstance(prepared, Rejected):
-            return self._reject(prepared, raw_hash)
-        if self.store.has_article(prepared.id):
-            return IngestResult(raw.source, Outcome.ALREADY_STORED, article=prepared)
-        print_ = fingerprint(prepared.text)
-        duplicate = self._first_copy(prepared, print_.band_keys)
+        return self.commit(self.preparer(raw, raw_hash))
+
+    @staticmethod
+    def _input_hash(raw: RawDocument) -> str:
+        return content_hash(f"{raw.kind}\x00{raw.content}")
+
+    def commit(self, prepared: Prepared) -> IngestResult:
+        """Store a prepared document (or its rejection): the only step that writes."""
+        article = prepared.result
+        if isinstance(article, Rejected):
+            return self._reject(article, prepared.raw_hash)
+        if self.store.has_article(article.id):
+            return IngestResult(prepared.source, Outcome.ALREADY_STORED, article=article)
+        duplicate = self._first_copy(article, prepared.band_keys)
         if duplicate is not None:
             first_id, overlap = duplicate
             return self._reject(
                 Rejected(
-                    source=raw.source,
+                    source=prepared.source,
                     reason=RejectReason.DUPLICATE,
                     detail=f"near-duplicate of stored article {first_id} "
                     f"({overlap:.0%} of this text appears in it)",
                     duplicate_of=first_id,
-                    article_id=prepared.id,
+                    article_id=article.id,
                 ),
-                raw_hash,
+                prepared.raw_hash,
             )
+        extraction = prepared.extraction
+        events = singleton_events(extraction.mentions) if extraction is not None else []
         stored = self.store.add_article(
-            prepared, signature=print_.signature, band_keys=print_.band_keys, content_hash=raw_hash
+            article,
+            signature=prepared.signature,
+            band_keys=prepared.band_keys,
+            content_hash=prepared.raw_hash,
+            extraction=extraction,
+            events=events,
         )
         outcome = Outcome.STORED if stored else Outcome.ALREADY_STORED
-        return IngestResult(raw.source, outcome, article=prepared)
+        return IngestResult(prepared.source, outcome, article=article)
 
     def _first_copy(self, article: Article, band_keys: Sequence[str]) -> tuple[str, float] | None:
         """The stored article this one reprints, with the share of its text found there."""
@@ -158,25 +242,32 @@ class Pipeline:
     def iter_ingest(
         self, paths: Sequence[str], *, sidecar: Sidecar | None = None, stdin: BinaryIO | None = None
     ) -> Iterator[IngestResult]:
-        for item in iter_documents(paths, self.settings, sidecar, stdin=stdin):
-            if isinstance(item, Rejected):
-                yield self._reject(item, None)
-                continue
-            try:
-                yield self.process(item)
-            except StoreError:
-                raise  # the store is unusable: stopping is the only safe choice
-            except Exception as exc:
-                log.exception("failed on %s", item.source)
-                yield self._reject(
-                    Rejected(
-                        source=item.source,
-                        reason=RejectReason.MALFORMED,
-                        detail=f"could not be processed ({type(exc).__name__}: {exc}); "
-                        "this is a wirewatch bug, please report it with the file",
-                    ),
-                    None,
-                )
+        """Results in input order. With several workers, documents are prepared in parallel
+        in chunks and committed in order by this process alone."""
+        documents = iter_documents(paths, self.settings, sidecar, stdin=stdin)
+        if self.workers == 1:
+            for item in documents:
+                yield self._reject(item, None) if isinstance(item, Rejected) else self.process(item)
+            return
+        chunk_size = self.workers * DOCUMENTS_PER_WORKER_CHUNK
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with context.Pool(self.workers, initializer=_start_worker, initargs=(self.settings,)) as pool:
+            while chunk := list(itertools.islice(documents, chunk_size)):
+                jobs: list[tuple[RawDocument, str | None]] = []
+                slots: list[IngestResult | int] = []  # a finished result, or an index into jobs
+                for item in chunk:
+                    if isinstance(item, Rejected):
+                        slots.append(self._reject(item, None))
+                        continue
+                    raw_hash = self._input_hash(item)
+                    if self.store.seen_input(raw_hash):
+                        slots.append(IngestResult(item.source, Outcome.ALREADY_STORED))
+                        continue
+                    slots.append(len(jobs))
+                    jobs.append((item, raw_hash))
+                prepared = pool.map(_prepare_in_worker, jobs)
+                for slot in slots:
+                    yield self.commit(prepared[slot]) if isinstance(slot, int) else slot
 
 
 def estimate_inputs(paths: Sequence[str]) -> int:
