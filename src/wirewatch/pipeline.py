@@ -24,6 +24,7 @@ from typing import BinaryIO
 from wirewatch.errors import ConfigError, WirewatchError
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
+from wirewatch.ingest.html import HtmlFurnitureRules
 from wirewatch.ingest.identity import containment, content_hash, fingerprint, shingles
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
@@ -100,14 +101,12 @@ class Preparer:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        extra = [
-            path for directory in settings.data_dirs for path in sorted(directory.glob("furniture*.toml"))
-        ]
-        self.furniture = FurnitureRules.load(extra)
+        self.furniture = FurnitureRules.load(settings.user_data_files("furniture*.toml"))
+        self.html_rules = HtmlFurnitureRules.load(settings.user_data_files("html_furniture*.toml"))
 
     def __call__(self, raw: RawDocument, raw_hash: str | None) -> Prepared:
         try:
-            result = to_article(raw, self.settings, self.furniture)
+            result = to_article(raw, self.settings, self.furniture, self.html_rules)
         except WirewatchError:
             raise
         except Exception as exc:  # one bad document must not end a batch run; it is logged

@@ -101,6 +101,10 @@ class Settings:
             data_dirs=data_dirs,
         )
 
+    def user_data_files(self, pattern: str) -> list[Path]:
+        """User data files matching ``pattern`` in the WIREWATCH_DATA_PATH folders, in order."""
+        return [path for directory in self.data_dirs for path in sorted(directory.glob(pattern))]
+
     def with_(self, **changes: object) -> Settings:
         """A copy with some settings changed (``settings.with_(db_url=...)``)."""
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import SHARED, need
+from wirewatch.errors import DataFileError
 from wirewatch.ingest import html as html_module
-from wirewatch.ingest.html import extract_html
+from wirewatch.ingest.html import HTML_FURNITURE_FORMAT, HtmlFurnitureRules, extract_html
 
 URL = "https://news.example.org/world/2024/03/05/kirava-market-shelling"
 PLUS_3 = dt.timezone(dt.timedelta(hours=3))
@@ -449,6 +450,87 @@ def test_canonical_link_to_the_home_page_is_ignored() -> None:
 
 def test_non_http_url_is_not_reported() -> None:
     assert extract_html(page(head=""), "javascript:alert(1)").url is None
+
+
+# --------------------------------------------------------------------------------------------
+# Furniture vocabulary (wirewatch/data/html_furniture.toml and user files)
+# --------------------------------------------------------------------------------------------
+
+
+def write_rules(tmp_path: Path, body: str, name: str = "my_html_furniture.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(f'format = "{HTML_FURNITURE_FORMAT}"\n{body}', encoding="utf-8")
+    return path
+
+
+def test_packaged_vocabulary_loads_once_and_is_the_default() -> None:
+    rules = HtmlFurnitureRules.load()
+    assert rules is HtmlFurnitureRules.load()
+    assert rules.sources == ("wirewatch/data/html_furniture.toml",)
+    assert "advertisement" in rules.whole_lines
+    assert rules.furniture.search("(Reporting by Jane Roe; Editing by John Doe)")
+    assert rules.related_heading.search("More stories from Example Wire")
+    assert rules.timestamp.search("Updated 10:04 GMT, 19 November 2019")
+    assert rules.date_meta_rank["article:published_time"] == 0
+    assert extract_html(page(), URL, rules) == extract_html(page(), URL)
+
+
+# Each case: what a user file adds, and a line of the article that only the addition removes.
+USER_ADDITIONS = (
+    ('[prompts]\nphrases = ["tap here"]', "Tap here to get the Example Wire app"),
+    ('[lines]\nwhole = ["Listen to this story"]', "Listen to this story"),
+    ('[teasers]\nlabels = ["further reading"]', "Further reading: Ceasefire talks stall"),
+    ('[bylines]\nopeners = ["words by"]', "Words by Jane Roe"),
+    ("[widgets]\npatterns = ['^loading \\d+%$']", "Loading 45%"),
+)
+
+
+@pytest.mark.parametrize(("addition", "line"), USER_ADDITIONS)
+def test_a_user_file_extends_the_vocabulary(tmp_path: Path, addition: str, line: str) -> None:
+    middle = f"<p>{line}</p><p>Advertisement</p>"
+    assert line in lines(extract_html(page(middle=middle), URL).body)
+
+    rules = HtmlFurnitureRules.load([write_rules(tmp_path, addition)])
+    body = lines(extract_html(page(middle=middle), URL, rules).body)
+    assert line not in body
+    # The user's file adds to the package's lists; it does not replace them.
+    assert "Advertisement" not in body
+    assert body == list(PARAGRAPHS)
+
+
+MALFORMED = (
+    ('[prompts]\nphrases = ["tap here"', "not valid TOML"),
+    ('[prompts]\nphrases = "tap here"', "[prompts] phrases must be a list of strings"),
+    ('[prompts]\nphrases = ["tap here", ""]', "[prompts] phrases has an empty string"),
+    ('[prompts]\nphrase = ["tap here"]', "unknown key phrase in [prompts]"),
+    ('[promts]\nphrases = ["tap here"]', "unknown table [promts]"),
+    ("[widgets]\npatterns = ['loading (']", "pattern 'loading (' in [widgets] patterns"),
+    ('[[prompts.near]]\nfirst = ["podcast"]', "[[prompts.near]] needs exactly first and then"),
+    ("[dates.url_months]\nsept = 13", "[dates.url_months] sept = 13 is not a month"),
+)
+
+
+@pytest.mark.parametrize(("content", "message"), MALFORMED)
+def test_a_malformed_user_file_is_a_data_file_error(tmp_path: Path, content: str, message: str) -> None:
+    path = write_rules(tmp_path, content)
+    with pytest.raises(DataFileError) as raised:
+        HtmlFurnitureRules.load([path])
+    assert message in raised.value.message
+    assert str(path) in raised.value.message
+    assert raised.value.fix
+
+
+def test_a_user_file_must_declare_its_format(tmp_path: Path) -> None:
+    path = tmp_path / "furniture.toml"
+    path.write_text('format = "furniture/1"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="declares format 'furniture/1'") as raised:
+        HtmlFurnitureRules.load([path])
+    assert raised.value.fix == f'start the file with format = "{HTML_FURNITURE_FORMAT}"'
+
+
+def test_a_missing_user_file_is_a_data_file_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="cannot read HTML furniture file"):
+        HtmlFurnitureRules.load([tmp_path / "absent.toml"])
 
 
 # --------------------------------------------------------------------------------------------

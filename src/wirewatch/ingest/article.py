@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from wirewatch.ingest.document import CleanedText, RawDocument
-from wirewatch.ingest.html import extract_html
+from wirewatch.ingest.html import HtmlFurnitureRules, extract_html
 from wirewatch.ingest.identity import article_id
 from wirewatch.ingest.language import detect_language
 from wirewatch.ingest.plaintext import FurnitureRules, clean_plaintext
@@ -23,10 +23,12 @@ LANGUAGE_REJECT_CONFIDENCE = 0.9
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 
 
-def clean(raw: RawDocument, furniture: FurnitureRules | None = None) -> CleanedText:
+def clean(
+    raw: RawDocument, furniture: FurnitureRules | None = None, html_rules: HtmlFurnitureRules | None = None
+) -> CleanedText:
     """Remove page furniture and read the metadata printed around the body."""
     if raw.kind == "html":
-        cleaned = extract_html(raw.content, raw.url)
+        cleaned = extract_html(raw.content, raw.url, html_rules)
         # A feed's "html" field or a mislabelled .html file sometimes holds plain text.
         if cleaned.body.strip() or _MARKUP.search(raw.content):
             return cleaned
@@ -52,10 +54,13 @@ def _pick(
 
 
 def to_article(
-    raw: RawDocument, settings: Settings, furniture: FurnitureRules | None = None
+    raw: RawDocument,
+    settings: Settings,
+    furniture: FurnitureRules | None = None,
+    html_rules: HtmlFurnitureRules | None = None,
 ) -> Article | Rejected:
     """Clean one raw document and decide whether it becomes an article."""
-    cleaned = clean(raw, furniture)
+    cleaned = clean(raw, furniture, html_rules)
     body = cleaned.body
     if not body.strip():
         return Rejected(

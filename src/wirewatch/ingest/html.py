@@ -208,8 +208,11 @@ class HtmlFurnitureRules:
         def raw(table: str, key: str) -> list[str]:
             return [str(item) for item in data.get(table, {}).get(key, [])]
 
+        def phrases(items: Iterable[str]) -> str:
+            return _alternation(_phrase(item) for item in items)
+
         def words(table: str, key: str) -> str:
-            return _alternation(_phrase(item) for item in raw(table, key))
+            return phrases(raw(table, key))
 
         def names(items: Iterable[str]) -> str:
             # Parts of class names, month names: literal text, no word boundaries.
@@ -218,9 +221,6 @@ class HtmlFurnitureRules:
         def pairs(table: str, key: str, build: Callable[[Iterable[str]], str], gap: str) -> list[str]:
             found = data.get(table, {}).get(key, [])
             return [build(pair["first"]) + gap + build(pair["then"]) for pair in found]
-
-        def phrases(items: Iterable[str]) -> str:
-            return _alternation(_phrase(item) for item in items)
 
         def matcher(expressions: Iterable[str], *tables: str) -> _Matcher:
             built = re.compile("|".join(f"(?:{e})" for e in expressions), re.IGNORECASE)
