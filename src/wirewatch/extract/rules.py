@@ -1,0 +1,1665 @@
+"""rules-v1: the rule-based event extractor.
+
+It reads a :class:`~wirewatch.schema.ParsedArticle` (tokens with lemma, part of speech and
+dependency head, sentences, named entities) and returns every event mention and aggregate
+claim it finds. All vocabulary comes from the :class:`~wirewatch.extract.lexicon.Lexicon`
+(``wirewatch/data/lexicon/*.toml``); this module holds only the procedure:
+
+1. **Triggers.** Lexicon phrases are matched over token lemmas, longest first. Each match is
+   checked against its entry (part of speech, dependency label, a weapon it needs, words it
+   needs) and dropped when it is negated, habitual, a bare plural with nothing specific
+   ("attacks have surged"), or the content of a threat, demand or attempt ("threatened to
+   bomb", "attempting to launch attacks": a threat is never recorded as the thing threatened).
+2. **Aggregates.** A counted event noun with a period cue ("at least 39 rocket attacks between
+   October and July") or a repetition word ("twice retaliated") becomes an
+   :class:`~wirewatch.schema.AggregateClaim`; its triggers make no mentions.
+3. **Clusters.** Triggers of one sentence that tell one event join: a casualty word ("killed")
+   joins the nearest trigger in the dependency tree, an untyped attack word joins a typed
+   trigger near it; triggers of different kinds, different initiators or dates, or one
+   "in retaliation" for the other, stay apart.
+4. **Arguments.** Each cluster reads its weapon (and the sub-event type a generic trigger takes
+   from it), its initiator and target (subject/agent vs object, "by X", "X's strike",
+   "on/against/targeting Y", "between X and Y"), places, time expression, casualty counts
+   with qualifiers, mode and attribution off the tree.
+5. **Reference.** A definite or bare reference back ("the strike", "clashes") with nothing
+   that contradicts an earlier mention (its date, or casualty figures from another source)
+   adds its sentence and any new details to that mention instead of making a new one;
+   a sentence that only reports casualties adds them to the mention just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from wirewatch.extract.lexicon import Lexicon, Phrase, Refinement, TriggerEntry, WeaponEntry
+from wirewatch.schema import (
+    EVENT_TYPE_OF,
+    ActorRef,
+    AggregateClaim,
+    Attribution,
+    Extraction,
+    GeoPrecision,
+    Mention,
+    Mode,
+    ParsedArticle,
+    Place,
+    Plover,
+    Qualifier,
+    Quantity,
+    SentenceSpan,
+    Span,
+    SubEventType,
+    Token,
+)
+
+NAME = "rules-v1"
+
+_S = SubEventType
+#: Sub-event types made by violence with a remote weapon: an untyped attack nearby inherits them.
+_REMOTE = {
+    _S.AIR_DRONE_STRIKE,
+    _S.SHELLING_ARTILLERY_MISSILE_ATTACK,
+    _S.REMOTE_EXPLOSIVE_LANDMINE_IED,
+    _S.SUICIDE_BOMB,
+    _S.GRENADE,
+    _S.CHEMICAL_WEAPON,
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_TIME_LABELS = {"DATE", "TIME"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_OBJECTS = {"dobj", "obj", "attr", "oprd"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "pcomp"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+
+# --------------------------------------------------------------------------------------------
+# The article as arrays
+# --------------------------------------------------------------------------------------------
+
+
+class _Doc:
+    """Index structures over one parsed article."""
+
+    def __init__(self, parsed: ParsedArticle) -> None:
+        self.parsed = parsed
+        self.text = parsed.article.text
+        self.tokens: Sequence[Token] = parsed.tokens
+        n = len(self.tokens)
+        self.lem = [t.lemma.lower() for t in self.tokens]
+        self.low = [t.text.lower() for t in self.tokens]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for t in self.tokens:
+            if t.head != t.i:
+                self.children[t.head].append(t.i)
+        self.sent_of = [0] * n
+        for si, sent in enumerate(parsed.sentences):
+            for i in range(sent.token_start, min(sent.token_end, n)):
+                self.sent_of[i] = si
+        self.units: list[SentenceSpan] | None = None
+        self.ent_of = [-1] * n
+        for ei, ent in enumerate(parsed.entities):
+            for i in range(ent.token_start, min(ent.token_end, n)):
+                self.ent_of[i] = ei
+
+    def span(self, start_token: int, end_token: int) -> Span:
+        """The character span of tokens [start_token, end_token)."""
+        start = self.tokens[start_token].start
+        end = self.tokens[end_token - 1].end
+        return Span(start=start, end=end, text=self.text[start:end])
+
+    def char_span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, text=self.text[start:end])
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def ancestors(self, i: int) -> Iterable[int]:
+        seen = {i}
+        while True:
+            head = self.tokens[i].head
+            if head in seen:
+                return
+            seen.add(head)
+            yield head
+            i = head
+
+    def subtree(self, i: int) -> list[int]:
+        out = [i]
+        stack = list(self.children[i])
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children[j])
+        return out
+
+    def conjuncts(self, i: int) -> list[int]:
+        out = [i]
+        stack = self.kids(i, "conj")
+        while stack:
+            j = stack.pop(0)
+            out.append(j)
+            stack.extend(self.kids(j, "conj"))
+        return out
+
+    def distance(self, a: int, b: int) -> int:
+        """Edges between two tokens in the dependency tree (large when unrelated)."""
+        depth_a = {a: 0}
+        for d, x in enumerate(self.ancestors(a), start=1):
+            depth_a[x] = d
+        if b in depth_a:
+            return depth_a[b]
+        for d, x in enumerate(self.ancestors(b), start=1):
+            if x in depth_a:
+                return d + depth_a[x]
+        return 99
+
+
+def _units(doc: _Doc) -> list[SentenceSpan]:
+    """spaCy's sentences, split again at line breaks (a heading or dateline is its own unit)."""
+    cached = getattr(doc, "units", None)
+    if cached is not None:
+        return list(cached)
+    units: list[SentenceSpan] = []
+    tokens = doc.tokens
+    for sent in doc.parsed.sentences:
+        first = sent.token_start
+        for i in range(sent.token_start, sent.token_end):
+            gap = doc.text[tokens[i].end : tokens[i + 1].start] if i + 1 < sent.token_end else ""
+            breaks = "\n" in tokens[i].text or "\n" in gap
+            if breaks or i == sent.token_end - 1:
+                last = i + 1
+                kept = [j for j in range(first, last) if tokens[j].text.strip()]
+                if kept:
+                    units.append(
+                        SentenceSpan.model_construct(
+                            start=tokens[kept[0]].start,
+                            end=tokens[kept[-1]].end,
+                            token_start=kept[0],
+                            token_end=kept[-1] + 1,
+                        )
+                    )
+                first = last
+    doc.units = units
+    return list(units)
+
+
+def _match(doc: _Doc, i: int, phrase: Phrase, limit: int) -> int | None:
+    """End (exclusive) of ``phrase`` matched at token ``i``, skipping hyphens; None if no match."""
+    j = i
+    for k, word in enumerate(phrase):
+        if k and j < limit and doc.tokens[j].text in {"-", "‐", "–"}:
+            j += 1
+        if j >= limit:
+            return None
+        if word.endswith("*"):
+            if not (doc.lem[j].startswith(word[:-1]) or doc.low[j].startswith(word[:-1])):
+                return None
+        elif word != doc.lem[j] and word != doc.low[j]:
+            # A hyphenated token ("air-strike" kept whole) matches its parts.
+            if "-" in doc.low[j] and tuple(p for p in doc.low[j].split("-") if p) == phrase[k : k + 2]:
+                return j + 1 if k + 2 == len(phrase) else None
+            return None
+        j += 1
+    return j
+
+
+def _find_phrases(doc: _Doc, start: int, end: int, phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
+    """Every (start, end) token range in [start, end) where one of ``phrases`` matches."""
+    by_first: dict[str, list[Phrase]] = {}
+    for p in phrases:
+        by_first.setdefault(p[0], []).append(p)
+    found = []
+    for i in range(start, end):
+        for form in {doc.lem[i], doc.low[i]}:
+            for phrase in by_first.get(form, ()):
+                stop = _match(doc, i, phrase, end)
+                if stop is not None:
+                    found.append((i, stop))
+    return found
+
+
+def _find_phrases_text(text: str, phrases: Iterable[Phrase]) -> bool:
+    words = tuple(text.lower().split())
+    return any(words[i : i + len(p)] == p for p in phrases for i in range(len(words)))
+
+
+def _has_phrase(doc: _Doc, indices: Iterable[int], phrases: Sequence[Phrase], limit: int) -> bool:
+    first = {p[0] for p in phrases}
+    for i in indices:
+        if doc.lem[i] in first or doc.low[i] in first:
+            for p in phrases:
+                if p[0] in (doc.lem[i], doc.low[i]) and _match(doc, i, p, limit) is not None:
+                    return True
+    return False
+
+
+def _head_of(doc: _Doc, start: int, end: int) -> int:
+    """The token of [start, end) whose head lies outside the range (the last such one)."""
+    heads = [
+        i for i in range(start, end) if not (start <= doc.tokens[i].head < end) or doc.tokens[i].head == i
+    ]
+    if not heads:
+        return end - 1
+    return min(heads, key=lambda i: (sum(1 for _ in doc.ancestors(i)), -i))
+
+
+# --------------------------------------------------------------------------------------------
+# Working records
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    """One matched trigger."""
+
+    start: int
+    end: int
+    head: int
+    entry: TriggerEntry
+    weapon: WeaponEntry | None = None
+    weapon_level: int = 9  # 0: inside the trigger, 1: its arguments, 2: its sentence
+
+    @property
+    def typed(self) -> bool:
+        """True unless a generic attack word found no weapon that types it."""
+        if not self.entry.generic:
+            return True
+        return self.weapon is not None and self.weapon.sub_event_type is not None
+
+    @property
+    def sub_type(self) -> SubEventType:
+        if self.entry.generic and self.weapon is not None and self.weapon.sub_event_type is not None:
+            return self.weapon.sub_event_type
+        return self.entry.sub_event_type
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        priority = self.entry.priority
+        if self.entry.generic and self.typed:
+            priority = max(priority, self.weapon.priority if self.weapon else 0, 1)
+        return (0 if self.entry.casualty else 1, priority, -self.weapon_level)
+
+
+@dataclass
+class _Count:
+    value: int
+    qualifier: Qualifier
+    span: Span
+    total: bool = False
+
+
+@dataclass
+class _Draft:
+    """A mention being built."""
+
+    sentence: int
+    hits: list[_Hit]
+    main: _Hit
+    sub_type: SubEventType
+    plover: Plover | None
+    weapon: str | None
+    mode: Mode = Mode.ASSERTED
+    time: Span | None = None
+    places: list[Place] = field(default_factory=list)
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    assoc1: list[ActorRef] = field(default_factory=list)
+    assoc2: list[ActorRef] = field(default_factory=list)
+    victims: list[int] = field(default_factory=list)
+    fatalities: _Count | None = None
+    injuries: _Count | None = None
+    attribution: Attribution | None = None
+    evidence: list[int] = field(default_factory=list)  # sentence indices
+    anaphoric: bool = False
+    separate: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------------------------
+
+
+class RuleExtractor:
+    """The rule-based extractor registered as ``rules-v1``."""
+
+    name = NAME
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.load()
+        lx = self.lexicon
+        self._modes = {k: tuple(v) for k, v in lx.modes.items()}
+        self._mode_words = {k: frozenset(" ".join(p) for p in v) for k, v in lx.modes.items()}
+        self._numbers = dict(lx.numbers)
+        self._specific_time_words = frozenset(" ".join(p) for p in lx.time_words if len(p) == 1) | lx.months
+
+    # -- entry point -------------------------------------------------------------------------
+
+    def extract(self, parsed: ParsedArticle) -> Extraction:
+        doc = _Doc(parsed)
+        drafts: list[_Draft] = []
+        claims: list[AggregateClaim] = []
+        for si, sent in enumerate(_units(doc)):
+            hits = self._triggers(doc, sent)
+            suppressed, sentence_claims = self._aggregates(doc, sent, hits)
+            claims.extend(sentence_claims)
+            hits = [h for h in hits if h.head not in suppressed]
+            hits = [h for h in hits if not h.entry.needs_event or self._holds_event(doc, h, hits)]
+            hits = [h for h in hits if self._keep(doc, sent, h)]
+            clusters = self._clusters(doc, hits)
+            for cluster in clusters:
+                draft = self._draft(doc, sent, si, cluster)
+                if draft is not None:
+                    self._place_draft(doc, drafts, draft)
+            if not clusters and drafts and si - drafts[-1].evidence[-1] <= 2:
+                self._figures_only(doc, sent, si, drafts[-1])
+        self._units = _units(doc)
+        mentions = [self._mention(doc, d) for d in drafts]
+        mentions.sort(key=lambda m: m.trigger.start)
+        return Extraction(article_id=parsed.article.id, mentions=tuple(mentions), claims=tuple(claims))
+
+    # -- 1. triggers -------------------------------------------------------------------------
+
+    def _triggers(self, doc: _Doc, sent: SentenceSpan) -> list[_Hit]:
+        lx = self.lexicon
+        start, end = sent.token_start, sent.token_end
+        weapons = self._weapons(doc, start, end)
+        hits: list[_Hit] = []
+        i = start
+        while i < end:
+            best: _Hit | None = None
+            best_len = 0
+            for phrase, value in lx.trigger_index.candidates((doc.lem[i], doc.low[i])):
+                assert isinstance(value, TriggerEntry)
+                stop = _match(doc, i, phrase, end)
+                if stop is None or stop - i < best_len:
+                    continue
+                head = _head_of(doc, i, stop)
+                hit = _Hit(i, stop, head, value)
+                if not self._fits(doc, hit, weapons, start, end):
+                    continue
+                if best is None or stop - i > best_len or hit.entry.priority > best.entry.priority:
+                    best, best_len = hit, stop - i
+            if best is not None:
+                hits.append(best)
+                i = best.end
+            else:
+                i += 1
+        return hits
+
+    def _weapons(self, doc: _Doc, start: int, end: int) -> list[tuple[int, int, int, WeaponEntry]]:
+        found = []
+        i = start
+        while i < end:
+            best: tuple[int, int, int, WeaponEntry] | None = None
+            for phrase, value in self.lexicon.weapon_index.candidates((doc.lem[i], doc.low[i])):
+                assert isinstance(value, WeaponEntry)
+                stop = _match(doc, i, phrase, end)
+                if stop is not None and (best is None or stop > best[1]):
+                    best = (i, stop, _head_of(doc, i, stop), value)
+            if best is not None:
+                found.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return found
+
+    def _near_tokens(self, doc: _Doc, head: int) -> set[int]:
+        """Tokens that are a trigger's arguments: where its weapon would be."""
+        near = {head}
+        for c in doc.children[head]:
+            dep = doc.tokens[c].dep
+            if dep in {
+                "compound",
+                "amod",
+                "nmod",
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "attr",
+                "npadvmod",
+                "agent",
+                "prep",
+                "nummod",
+                "poss",
+                "xcomp",
+                "advcl",
+                "acl",
+                "dative",
+                "oprd",
+            }:
+                near.add(c)
+                for g in doc.children[c]:
+                    if doc.tokens[g].dep in {"pobj", "compound", "dobj", "conj", "amod"}:
+                        near.add(g)
+                        near.update(doc.kids(g, "compound", "conj"))
+                    elif doc.tokens[g].dep == "prep" and doc.lem[g] == "of":
+                        near.update(doc.kids(g, "pobj"))
+        token = doc.tokens[head]
+        if token.dep in {"acl", "relcl", "compound", "amod", "nsubj", "nsubjpass"} and token.head != head:
+            near.add(token.head)
+            near.update(doc.kids(token.head, "compound", "amod"))
+        if token.dep == "pobj":  # "attack with drones" / "strikes by warplanes" read from the noun
+            prep = token.head
+            if doc.tokens[prep].head != prep:
+                near.add(doc.tokens[prep].head)
+        return near
+
+    def _fits(
+        self, doc: _Doc, hit: _Hit, weapons: list[tuple[int, int, int, WeaponEntry]], start: int, end: int
+    ) -> bool:
+        entry, token = hit.entry, doc.tokens[hit.head]
+        if entry.pos and token.pos not in entry.pos:
+            return False
+        if entry.deps and token.dep not in entry.deps:
+            return False
+        if token.dep in entry.not_deps:
+            return False
+        if entry.needs_any:
+            tree = [i for i in doc.subtree(hit.head) if start <= i < end and i != hit.head]
+            if not _has_phrase(doc, tree, entry.needs_any, end):
+                return False
+        # The weapon: inside the trigger, among its arguments, else anywhere in the sentence.
+        inside = [w for w in weapons if hit.start <= w[2] < hit.end or w[0] <= hit.head < w[1]]
+        near_tokens = self._near_tokens(doc, hit.head)
+        near = [w for w in weapons if w[2] in near_tokens and w not in inside]
+        rest = [w for w in weapons if w not in inside and w not in near]
+        for level, group in enumerate((inside, near, rest)):
+            typed = [w for w in group if w[3].sub_event_type is not None]
+            if typed or group:
+                chosen = max(typed or group, key=lambda w: (w[3].priority, -abs(w[2] - hit.head)))
+                if level == 2 and entry.needs_weapon:
+                    break
+                hit.weapon, hit.weapon_level = chosen[3], level
+                break
+        if entry.needs_weapon:
+            if hit.weapon is None or hit.weapon_level > 1:
+                return False
+            direct = self._direct_args(doc, hit.head)
+            if hit.weapon_level == 1 and not any(w[2] in direct and w[3] is hit.weapon for w in near):
+                return False
+        return not (entry.needs_place and not self._governs_place(doc, hit, start, end))
+
+    def _direct_args(self, doc: _Doc, head: int) -> set[int]:
+        """Subjects and objects of a verb, "a pair of X", and the noun a participle modifies."""
+        out: set[int] = set()
+        for c in doc.children[head]:
+            if doc.tokens[c].dep in _SUBJECTS | _OBJECTS | {"agent", "prep"}:
+                out.add(c)
+                for g in doc.children[c]:
+                    if doc.tokens[g].dep == "pobj" or (doc.tokens[g].dep == "prep" and doc.lem[g] == "of"):
+                        out.add(g)
+                        out.update(doc.kids(g, "pobj"))
+                out.update(doc.kids(c, "conj"))
+        if doc.tokens[head].dep in {"acl", "relcl"}:
+            out.add(doc.tokens[head].head)
+        return out
+
+    def _governs_place(self, doc: _Doc, hit: _Hit, start: int, end: int) -> bool:
+        territory = self.lexicon.territory
+        tree: list[int] = []
+        for i in range(hit.start, hit.end):
+            for c in doc.children[i]:
+                inside = start <= c < end and not (hit.start <= c < hit.end)
+                if inside and doc.tokens[c].dep in _OBJECTS | {"nsubjpass", "prep", "npadvmod"}:
+                    tree.extend(
+                        j
+                        for j in doc.subtree(c)
+                        if doc.tokens[j].dep
+                        in {"pobj", "dobj", "compound", "conj", "nsubjpass", "appos", "npadvmod", "attr"}
+                        or j == c
+                    )
+        tree = [j for j in tree if doc.distance(j, hit.head) <= 4]
+        token = doc.tokens[hit.head]
+        if token.dep in {"nsubj"} and doc.lem[token.head] in {"fall"}:
+            tree = []
+        if token.lemma == "fall" or doc.lem[hit.start] == "fall":
+            tree += [i for i in doc.kids(hit.head, "nsubj")]
+        for i in tree:
+            if doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in _PLACE_LABELS:
+                return True
+            if doc.lem[i] in territory:
+                return True
+        return False
+
+    def _keep(self, doc: _Doc, sent: SentenceSpan, hit: _Hit) -> bool:
+        """False for negated, habitual, embedded (threatened, attempted) or generic triggers."""
+        token = doc.tokens[hit.head]
+        words = self._mode_words
+        # Negation on the trigger or on the verb that governs a noun trigger.
+        governor = hit.head if token.pos in {"VERB", "AUX"} else self._clause_verb(doc, hit.head)
+        for g in {hit.head, governor}:
+            for c in doc.children[g]:
+                if doc.tokens[c].dep == "neg" or (doc.tokens[c].dep == "det" and doc.low[c] == "no"):
+                    return False
+            if any(doc.lem[c] in words["habitual"] for c in doc.children[g]):
+                return False
+        if doc.lem[governor] in words["habitual"]:
+            return False
+        for level, a in enumerate(self._clause_chain(doc, hit.head)[1:4]):
+            negated = any(doc.tokens[c].dep == "neg" for c in doc.children[a])
+            if doc.tokens[a].pos in {"VERB", "AUX"} and negated and level < 2:
+                return False
+        # "the coalition fighting IS", "groups launching rockets": a description, not an event;
+        # "a rocket targeting the airport", "a strike targeting X" are events.
+        if token.dep == "acl" and token.tag == "VBG":
+            governor_noun = token.head
+            if not (
+                doc.lem[governor_noun] in self.lexicon.weapon_index
+                or doc.lem[governor_noun] in self.lexicon.trigger_index
+            ):
+                return False
+            if (
+                doc.tokens[governor_noun].tag in {"NNS", "NNPS"}
+                and doc.lem[governor_noun] in self.lexicon.trigger_index
+            ):
+                return False
+        # "a date to resume talks": an infinitive on a noun says what might happen.
+        if token.dep == "acl" and any(
+            doc.tokens[c].dep == "aux" and doc.low[c] == "to" for c in doc.children[hit.head]
+        ):
+            return False
+        if any(doc.lem[a] in words["habitual"] for a in self._clause_chain(doc, hit.head)):
+            return False
+        # Triggers that are what a threat, demand or attempt is about.
+        for a in self._clause_chain(doc, hit.head):
+            if a == hit.head:
+                continue
+            lemma = doc.lem[a]
+            if lemma in words["embedding"]:
+                return False
+            for p in self._modes["embedding"]:
+                if len(p) > 1 and lemma == p[0] and _match(doc, a, p, sent.token_end) is not None:
+                    return False
+        # A threat or demand made over a period is a pattern, not one event.
+        if hit.entry.verbal:
+            time = self._time(doc, sent, hit.head, attached_only=True)
+            if time is not None and self._period(time.text):
+                return False
+        # A present-tense verb with no date is a habit ("when proxies attack troops").
+        present = (
+            token.pos == "VERB" and token.tag in {"VBP", "VBZ"} and not doc.kids(hit.head, "aux", "auxpass")
+        )
+        if present and not self._time(doc, sent, hit.head) and not hit.entry.verbal:
+            return False
+        # A bare plural noun with nothing specific is background ("attacks have surged").
+        plural = token.pos in {"NOUN", "PROPN"} and token.tag in {"NNS", "NNPS"} and not hit.entry.plural_ok
+        return not (plural and not self._specific(doc, sent, hit))
+
+    def _period(self, text: str) -> bool:
+        """Is a time expression a period ("the past few weeks", "in recent months")?"""
+        words = set(text.lower().split())
+        singles = {p[0] for p in self.lexicon.period_cues if len(p) == 1}
+        return bool(words & (singles | {"past", "recent"})) or _find_phrases_text(
+            text, self.lexicon.period_cues
+        )
+
+    def _holds_event(self, doc: _Doc, hit: _Hit, hits: list[_Hit]) -> bool:
+        """Does the trigger govern a particular event (not "the attacks" in general)?"""
+        tree = set(doc.subtree(hit.head))
+        for other in hits:
+            if other is hit or other.head not in tree or other.entry.verbal:
+                continue
+            if doc.tokens[other.head].tag not in {"NNS", "NNPS"}:
+                return True
+        return False
+
+    def _clause_verb(self, doc: _Doc, i: int) -> int:
+        """The verb a noun hangs from (itself when it is a verb or the root)."""
+        j = i
+        for _ in range(6):
+            t = doc.tokens[j]
+            if t.pos in {"VERB", "AUX"} or t.head == j:
+                return j
+            j = t.head
+        return j
+
+    def _clause_chain(self, doc: _Doc, i: int) -> list[int]:
+        """The trigger and the words above it up to the sentence root."""
+        out = [i]
+        for a in doc.ancestors(i):
+            out.append(a)
+        return out
+
+    def _specific(self, doc: _Doc, sent: SentenceSpan, hit: _Hit) -> bool:
+        """Does a plural event noun name particular events (a number, a date, casualties)?"""
+        if any(doc.tokens[c].dep == "nummod" or doc.tokens[c].like_num for c in doc.children[hit.head]):
+            return True
+        time = self._time(doc, sent, hit.head, attached_only=True)
+        if time is not None and not self._period(time.text):
+            return True
+        return any(self._casualty_counts(doc, sent, hit.head, only_related=True))
+
+    # -- 2. aggregates -----------------------------------------------------------------------
+
+    def _aggregates(
+        self, doc: _Doc, sent: SentenceSpan, hits: list[_Hit]
+    ) -> tuple[set[int], list[AggregateClaim]]:
+        lx = self.lexicon
+        start, end = sent.token_start, sent.token_end
+        suppressed: set[int] = set()
+        claims: list[AggregateClaim] = []
+        has_period = bool(_find_phrases(doc, start, end, lx.period_cues))
+        trigger_heads = {h.head for h in hits}
+        weapon_heads = {w[2] for w in self._weapons(doc, start, end)}
+        # Counted events over a period: "at least 39 rocket attacks between October and July".
+        if has_period:
+            for i in range(start, end):
+                if doc.tokens[i].pos not in {"NOUN", "PROPN"} or doc.tokens[i].tag not in {"NNS", "NNPS"}:
+                    continue
+                if not (doc.lem[i] in lx.count_nouns or i in trigger_heads or i in weapon_heads):
+                    continue
+                count = self._count_of(doc, i)
+                if count is None or count.value < lx.min_count:
+                    continue
+                clause = self._clause_verb(doc, i)
+                suppressed.update(doc.subtree(clause) if clause != i else doc.subtree(i))
+                claims.append(self._claim(doc, sent, clause, count))
+        # Repetitions: "has twice retaliated with strikes".
+        for a, b in _find_phrases(doc, start, end, [p for p, _ in lx.frequency]):
+            value = next(v for p, v in lx.frequency if _match(doc, a, p, end) == b)
+            verb = doc.tokens[b - 1].head
+            if doc.tokens[verb].pos != "VERB":
+                continue
+            tree = [j for j in doc.subtree(verb) if not self._in_conj_branch(doc, verb, j)]
+            if not any(h.head in tree for h in hits) and doc.lem[verb] not in {
+                "retaliate",
+                "strike",
+                "attack",
+            }:
+                continue
+            suppressed.update(tree)
+            quantity = _Count(value, Qualifier.EXACT, doc.span(a, b))
+            claims.append(self._claim(doc, sent, verb, quantity, tree))
+        return suppressed, claims
+
+    def _in_conj_branch(self, doc: _Doc, root: int, j: int) -> bool:
+        """True when ``j`` hangs from ``root`` through a coordinated clause (conj, cc)."""
+        i = j
+        while i != root:
+            if doc.tokens[i].dep in {"conj", "cc"} and doc.tokens[i].head == root:
+                return True
+            if doc.tokens[i].head == i:
+                return False
+            i = doc.tokens[i].head
+        return False
+
+    def _claim(
+        self, doc: _Doc, sent: SentenceSpan, clause: int, count: _Count, tree: list[int] | None = None
+    ) -> AggregateClaim:
+        tokens = (
+            tree
+            if tree is not None
+            else [j for j in doc.subtree(clause) if not self._in_conj_branch(doc, clause, j)]
+        )
+        tokens = [
+            j for j in tokens if sent.token_start <= j < sent.token_end and doc.tokens[j].pos != "PUNCT"
+        ]
+        a, b = min(tokens), max(tokens) + 1
+        left = doc.text[doc.tokens[a].start : count.span.start]
+        right = doc.text[count.span.end : doc.tokens[b - 1].end]
+        what = (
+            " ".join(f"{left} {right}".split())
+            if count.span.start >= doc.tokens[a].start
+            else doc.span(a, b).text
+        )
+        evidence = doc.char_span(sent.start, sent.end)
+        return AggregateClaim(
+            id=f"{doc.parsed.article.id}:{evidence.start}:{count.span.start}",
+            article_id=doc.parsed.article.id,
+            what=what.strip(" ,.;:") or doc.span(a, b).text,
+            count=Quantity(value=count.value, qualifier=count.qualifier, span=count.span),
+            attribution=self._attribution(doc, sent, clause),
+            evidence=evidence,
+        )
+
+    # -- 3. clusters -------------------------------------------------------------------------
+
+    def _clusters(self, doc: _Doc, hits: list[_Hit]) -> list[list[_Hit]]:
+        separate_words = self._mode_words["separate"]
+        clusters: list[list[_Hit]] = []
+        # Typed, non-casualty triggers first: each starts or joins a cluster.
+        order = sorted(hits, key=lambda h: (not h.typed, h.entry.casualty, h.start))
+        for hit in order:
+            best: list[_Hit] | None = None
+            best_distance = 99
+            for cluster in clusters:
+                main = cluster[0]
+                distance = min(doc.distance(hit.head, h.head) for h in cluster)
+                if hit.entry.casualty:
+                    limit = 6
+                elif not hit.typed and not hit.entry.verbal and not main.entry.verbal:
+                    limit = 3
+                elif hit.sub_type == main.sub_type and hit.entry.verbal == main.entry.verbal:
+                    limit = 2
+                elif hit.sub_type in main.entry.absorbs or main.sub_type in hit.entry.absorbs:
+                    limit = 4
+                else:
+                    continue
+                if main.entry.verbal and (hit.entry.casualty or not hit.typed):
+                    continue
+                if distance > limit or distance >= best_distance:
+                    continue
+                between = range(min(hit.start, main.start), max(hit.start, main.start))
+                if any(doc.lem[j] in separate_words for j in between):
+                    continue
+                best, best_distance = cluster, distance
+            if best is not None:
+                best.append(hit)
+            else:
+                clusters.append([hit])
+        return clusters
+
+    # -- 4. arguments ------------------------------------------------------------------------
+
+    def _draft(self, doc: _Doc, sent: SentenceSpan, si: int, cluster: list[_Hit]) -> _Draft | None:
+        main = max(cluster, key=lambda h: h.rank)
+        entry = main.entry
+        weapon_hit = min(
+            (h for h in cluster if h.weapon is not None), key=lambda h: h.weapon_level, default=None
+        )
+        weapon = weapon_hit.weapon.name if weapon_hit and weapon_hit.weapon else entry.weapon
+        weapon_type = weapon_hit.weapon.sub_event_type if weapon_hit and weapon_hit.weapon else None
+        # A weapon of another event type near a typed trigger leaves the trigger's own weapon.
+        foreign = weapon_type is not None and EVENT_TYPE_OF[main.sub_type] != EVENT_TYPE_OF[weapon_type]
+        if foreign and main.typed and not main.entry.generic:
+            weapon = entry.weapon
+        draft = _Draft(
+            sentence=si,
+            hits=cluster,
+            main=main,
+            sub_type=main.sub_type,
+            plover=entry.plover,
+            weapon=weapon
+            if EVENT_TYPE_OF[main.sub_type].value != "Strategic developments"
+            or entry.sub_event_type == _S.DISRUPTED_WEAPONS_USE
+            else None,
+            evidence=[si],
+        )
+        if not any(h.typed for h in cluster):
+            draft.weapon = weapon_hit.weapon.name if weapon_hit and weapon_hit.weapon else None
+        self._actors(doc, sent, draft)
+        draft.anaphoric = self._anaphoric(doc, main)
+        own = set(doc.subtree(main.head)) if draft.anaphoric else None
+        draft.time = self._time(doc, sent, main.head, within=own)
+        draft.places = self._places(doc, sent, draft)
+        if own is not None:
+            draft.places = [
+                p
+                for p in draft.places
+                if p.span is not None
+                and any(doc.tokens[i].start == p.span.start or doc.tokens[i].end == p.span.end for i in own)
+            ]
+        self._casualties(doc, sent, draft)
+        draft.mode = self._mode(doc, sent, draft)
+        draft.attribution = self._attribution(doc, sent, main.head)
+        draft.anaphoric = self._anaphoric(doc, main)
+        between = range(sent.token_start, main.start)
+        draft.separate = any(doc.lem[j] in self._mode_words["separate"] for j in between)
+        self._refine(doc, sent, draft)
+        return draft
+
+    # actors -------------------------------------------------------------------------------
+
+    def _is_actor(self, doc: _Doc, i: int) -> bool:
+        t = doc.tokens[i]
+        if t.pos in {"PRON", "DET", "NUM", "ADV", "ADJ", "VERB", "AUX", "PART", "SCONJ", "CCONJ", "PUNCT"}:
+            return False
+        if doc.lem[i] in self.lexicon.actor_skip or doc.low[i] in self.lexicon.actor_skip:
+            return False
+        if doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in _TIME_LABELS | {
+            "CARDINAL",
+            "QUANTITY",
+            "ORDINAL",
+            "MONEY",
+            "PERCENT",
+        }:
+            return False
+        if doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index:
+            return bool(doc.ent_of[i] >= 0)
+        if doc.lem[i] in {" ".join(p) for p in self.lexicon.facilities}:
+            return False
+        return not (doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in {"LOC", "FAC"})
+
+    def _phrase(self, doc: _Doc, i: int) -> tuple[int, int]:
+        """The compact noun phrase headed by ``i``: its modifiers, an "of" phrase, no clauses."""
+        keep_left = {
+            "compound",
+            "amod",
+            "nmod",
+            "poss",
+            "case",
+            "det",
+            "nummod",
+            "quantmod",
+            "advmod",
+            "npadvmod",
+        }
+        lo = hi = i
+        for c in doc.children[i]:
+            dep = doc.tokens[c].dep
+            if c < i and dep in keep_left:
+                sub = doc.subtree(c)
+                lo = min(lo, *sub)
+            elif c > i and (
+                dep in {"compound", "case", "nummod", "amod"} or (dep == "prep" and doc.lem[c] == "of")
+            ):
+                sub = doc.subtree(c)
+                hi = max(hi, *sub)
+        while lo < i and doc.tokens[lo].pos in {"DET", "PUNCT"}:
+            lo += 1
+        while hi > i and doc.tokens[hi].pos == "PUNCT":
+            hi -= 1
+        return lo, hi + 1
+
+    def _actor(self, doc: _Doc, i: int) -> ActorRef | None:
+        if not self._is_actor(doc, i):
+            # "a senior commander" is an actor though "commander" has no entity; numbers are not.
+            return None
+        lo, hi = self._phrase(doc, i)
+        return ActorRef(text=doc.span(lo, hi).text, span=doc.span(lo, hi))
+
+    def _modifier_actor(self, doc: _Doc, head: int) -> int | None:
+        """An initiator written as a modifier: "US drone strike", "Israel's raid"."""
+        for c in doc.children[head]:
+            t = doc.tokens[c]
+            if c < head and t.dep in {"poss", "compound", "amod", "nmod"}:
+                if doc.ent_of[c] >= 0 and doc.parsed.entities[doc.ent_of[c]].label in {
+                    "GPE",
+                    "NORP",
+                    "ORG",
+                    "PERSON",
+                }:
+                    return c
+                if t.dep == "poss" and self._is_actor(doc, c) and t.pos == "PROPN":
+                    return c
+            if t.dep == "compound" and c < head:
+                inner = self._modifier_actor(doc, c)
+                if inner is not None:
+                    return inner
+        return None
+
+    def _actors(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
+        first: list[int] = []
+        second: list[int] = []
+        victims: list[int] = []
+        for hit in sorted(draft.hits, key=lambda h: (h is not draft.main, h.start)):
+            head = hit.head
+            t = doc.tokens[head]
+            if t.pos in {"VERB", "AUX"}:
+                passive = bool(doc.kids(head, "nsubjpass", "auxpass"))
+                subj = doc.kids(head, "nsubj") if not passive else []
+                agents = [p for a in doc.kids(head, "agent") for p in doc.kids(a, "pobj")]
+                objs = doc.kids(head, "nsubjpass") if passive else doc.kids(head, "dobj")
+                for s in subj + agents:
+                    if self._is_actor(doc, s):
+                        first.append(s)
+                    else:
+                        m = self._modifier_actor(doc, s)
+                        if m is not None:
+                            first.append(m)
+                        elif s not in agents:
+                            # "the strike killed X": the strike's own initiator
+                            first.extend(self._noun_initiators(doc, s))
+                for o in objs:
+                    if hit.entry.casualty or hit is draft.main:
+                        victims.append(o)
+                    if self._is_actor(doc, o):
+                        second.append(o)
+                # "X clashed with Y", "attacked ... on Y"
+                for p in doc.kids(head, "prep"):
+                    if doc.lem[p] in {"with", "against", "on", "between"}:
+                        second.extend(o for o in doc.kids(p, "pobj") if self._is_actor(doc, o))
+                if t.dep in {"acl", "relcl"} and not subj and not agents:
+                    # "a rocket targeting Y": the noun it modifies is the means, not the actor
+                    pass
+            else:
+                m = self._modifier_actor(doc, head)
+                if m is not None:
+                    first.append(m)
+                first.extend(self._noun_initiators(doc, head, include_modifier=False))
+                for p in doc.kids(head, "prep"):
+                    pobjs = doc.kids(p, "pobj")
+                    if doc.lem[p] == "between" and pobjs:
+                        conj = doc.conjuncts(pobjs[0])
+                        first.extend(c for c in conj[:1] if self._is_actor(doc, c))
+                        second.extend(c for c in conj[1:] if self._is_actor(doc, c))
+                    elif doc.lem[p] in {"on", "against", "with", "targeting", "at"}:
+                        second.extend(o for o in pobjs if self._is_actor(doc, o))
+                for a in doc.kids(head, "acl"):
+                    if doc.lem[a] in {"target", "hit", "kill", "strike"}:
+                        second.extend(o for o in doc.kids(a, "dobj") if self._is_actor(doc, o))
+                # The noun as subject: "the strike targeted Y", "clashes erupted between X and Y".
+                if t.dep in {"nsubj", "nsubjpass"}:
+                    verb = t.head
+                    violent = doc.lem[verb] in self.lexicon.trigger_index or doc.lem[verb] in {
+                        " ".join(p) for p in self.lexicon.fatal_words + self.lexicon.injury_words
+                    }
+                    if t.dep == "nsubj" and violent:
+                        second.extend(o for o in doc.kids(verb, "dobj") if self._is_actor(doc, o))
+                    for p in doc.kids(verb, "prep"):
+                        pobjs = doc.kids(p, "pobj")
+                        if doc.lem[p] == "between" and pobjs:
+                            conj = doc.conjuncts(pobjs[0])
+                            first.extend(c for c in conj[:1] if self._is_actor(doc, c))
+                            second.extend(c for c in conj[1:] if self._is_actor(doc, c))
+                # The noun as object: "US forces launched strikes", "X engaged in clashes with Y".
+                if t.dep in {"dobj", "pobj"}:
+                    verb = t.head if t.dep == "dobj" else doc.tokens[t.head].head
+                    if doc.tokens[verb].pos == "VERB":
+                        first.extend(s for s in doc.kids(verb, "nsubj") if self._is_actor(doc, s))
+                        first.extend(
+                            p
+                            for a in doc.kids(verb, "agent")
+                            for p in doc.kids(a, "pobj")
+                            if self._is_actor(doc, p)
+                        )
+        draft.victims = victims
+        first = list(dict.fromkeys(first))
+        second = [s for s in dict.fromkeys(second) if s not in first]
+        if first:
+            conj = [c for c in doc.conjuncts(first[0]) if self._is_actor(doc, c)]
+            draft.actor1 = self._actor(doc, first[0])
+            draft.assoc1 = [ref for c in conj[1:] if (ref := self._actor(doc, c)) is not None]
+        if second:
+            conj = [c for c in doc.conjuncts(second[0]) if self._is_actor(doc, c) and c not in first]
+            draft.actor2 = self._actor(doc, second[0])
+            draft.assoc2 = [ref for c in conj[1:] if (ref := self._actor(doc, c)) is not None]
+
+    def _noun_initiators(self, doc: _Doc, noun: int, include_modifier: bool = True) -> list[int]:
+        """Initiators attached to an event noun: "strikes by warplanes", "X's attack"."""
+        out: list[int] = []
+        if include_modifier:
+            m = self._modifier_actor(doc, noun)
+            if m is not None:
+                out.append(m)
+        for p in doc.kids(noun, "prep"):
+            if doc.lem[p] in {"by", "from"}:
+                out.extend(o for o in doc.kids(p, "pobj") if self._is_actor(doc, o))
+        for a in doc.kids(noun, "acl"):
+            for ag in doc.kids(a, "agent"):
+                out.extend(o for o in doc.kids(ag, "pobj") if self._is_actor(doc, o))
+        return out
+
+    # time ---------------------------------------------------------------------------------
+
+    def _time(
+        self,
+        doc: _Doc,
+        sent: SentenceSpan,
+        head: int,
+        attached_only: bool = False,
+        within: set[int] | None = None,
+    ) -> Span | None:
+        candidates: list[tuple[int, int, int]] = []  # (start token, end token, root)
+        for ent in doc.parsed.entities:
+            if ent.label in _TIME_LABELS and sent.token_start <= ent.token_start < sent.token_end:
+                if ent.label == "DATE" and self._duration(doc, ent.token_start, ent.token_end):
+                    continue
+                candidates.append(
+                    (ent.token_start, ent.token_end, _head_of(doc, ent.token_start, ent.token_end))
+                )
+        covered = {i for s, e, _ in candidates for i in range(s, e)}
+        for s, e in _find_phrases(doc, sent.token_start, sent.token_end, self.lexicon.time_words):
+            if not covered.intersection(range(s, e)):
+                candidates.append((s, e, _head_of(doc, s, e)))
+        if not candidates:
+            return None
+        chain = set(self._clause_chain(doc, head)) | {head}
+        clause_root = self._clause_verb(doc, head)
+
+        def score(c: tuple[int, int, int]) -> tuple[int, int]:
+            s, e, root = c
+            attached = 0 if (doc.tokens[root].head in chain or root in chain) else 1
+            if attached and self._clause_verb(doc, root) == clause_root:
+                attached = 0
+            return (attached, min(abs(head - s), abs(head - (e - 1))))
+
+        if within is not None:
+            candidates = [c for c in candidates if c[0] in within]
+            if not candidates:
+                return None
+        best = min(candidates, key=score)
+        if attached_only and score(best)[0]:
+            return None
+        s, e, _ = best
+        if (
+            s > sent.token_start
+            and doc.low[s - 1] in {"early", "late", "last", "earlier", "later"}
+            and doc.ent_of[s - 1] < 0
+        ):
+            s -= 1
+        return doc.span(s, e)
+
+    def _duration(self, doc: _Doc, s: int, e: int) -> bool:
+        """DATE entities that are lengths of time or ages, not when ("three years", "decades")."""
+        words = doc.low[s:e]
+        if any(w in {"old", "long", "decades", "years", "months", "weeks", "days", "hours"} for w in words):
+            return not any(w in {"ago", "last", "past", "earlier", "previous"} for w in words)
+        return False
+
+    # places -------------------------------------------------------------------------------
+
+    def _places(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> list[Place]:
+        lx = self.lexicon
+        start, end = sent.token_start, sent.token_end
+        actor_tokens: set[int] = set()
+        for a in [draft.actor1, draft.actor2, *draft.assoc1, *draft.assoc2]:
+            if a is not None and a.span is not None:
+                actor_tokens.update(
+                    i for i in range(start, end) if a.span.start <= doc.tokens[i].start < a.span.end
+                )
+        found: list[tuple[int, int]] = []
+        # Facilities named by a proper noun: "Balad airbase", "Baghdad's airport".
+        for s, e in _find_phrases(doc, start, end, lx.facilities):
+            head = e - 1
+            mods = [
+                c
+                for c in doc.children[head]
+                if c < s
+                and doc.tokens[c].dep in {"compound", "poss", "nmod", "amod"}
+                and (doc.tokens[c].pos == "PROPN" or doc.ent_of[c] >= 0)
+            ]
+            if mods:
+                lo = min(min(doc.subtree(m)) for m in mods)
+                while doc.tokens[lo].pos == "DET":
+                    lo += 1
+                found.append((lo, e))
+        for ent in doc.parsed.entities:
+            if ent.label not in _PLACE_LABELS or not (start <= ent.token_start < end):
+                continue
+            if any(s <= ent.token_start < e for s, e in found):
+                continue
+            root = _head_of(doc, ent.token_start, ent.token_end)
+            t = doc.tokens[root]
+            if (
+                t.dep in {"compound", "amod", "poss", "nmod"}
+                and doc.lem[t.head] not in lx.region_words
+                and doc.lem[t.head] not in {" ".join(p) for p in lx.facilities}
+            ):
+                continue  # used as an adjective: "US troops", "Iraq's parliament"
+            locative = (
+                t.dep == "pobj"
+                and doc.lem[t.head] in lx.place_prepositions
+                and doc.lem[t.head] not in {"by", "with", "between", "against"}
+            )
+            argument = t.dep in {"nsubj", "nsubjpass", "dobj", "pobj"} and doc.lem[t.head] != "in"
+            if root in actor_tokens and argument and not locative:
+                continue
+            if t.dep in {"nsubj", "nsubjpass", "dobj"} and root != draft.main.head:
+                continue  # "Washington ordered strikes": an actor, not a place
+            found.append((ent.token_start, ent.token_end))
+        found.sort(key=lambda r: (abs(r[0] - draft.main.head), r[0]))
+        places: list[Place] = []
+        seen: set[str] = set()
+        for s, e in found[:3]:
+            e2 = e
+            name_end = e
+            precision = GeoPrecision.PLACE
+            if doc.lem[e - 1] in lx.region_words and e - s > 1:
+                precision = GeoPrecision.REGION
+            if e2 < end and doc.lem[e2] in lx.region_words:
+                name_end = e2 + 1
+                precision = GeoPrecision.REGION
+            s2 = s
+            if (
+                s > start
+                and doc.low[s - 1] in lx.directions
+                and doc.tokens[s - 1].pos in {"ADJ", "PROPN", "NOUN"}
+            ):
+                s2 = s - 1
+                precision = GeoPrecision.REGION
+            name = " ".join(doc.low[s:e])
+            if precision == GeoPrecision.PLACE and name.removeprefix("the ") in lx.countries:
+                precision = GeoPrecision.COUNTRY
+            if precision in {GeoPrecision.PLACE, GeoPrecision.COUNTRY}:
+                before = range(max(start, s - 5), s)
+                if _has_phrase(doc, before, lx.near, s):
+                    precision = GeoPrecision.NEAR if precision == GeoPrecision.PLACE else precision
+            span = doc.span(s2, name_end)
+            if span.text in seen:
+                continue
+            seen.add(span.text)
+            places.append(Place(name=span.text, precision=precision, span=span))
+        return places
+
+    # casualties ---------------------------------------------------------------------------
+
+    def _number(self, doc: _Doc, i: int) -> int | None:
+        word = doc.low[i]
+        if _DIGITS.match(word):
+            try:
+                return int(float(word.replace(",", "")))
+            except ValueError:
+                return None
+        if word in self._numbers:
+            return self._numbers[word]
+        if "-" in word:
+            parts = [self._numbers.get(p) for p in word.split("-")]
+            if all(p is not None for p in parts):
+                return sum(p for p in parts if p is not None)
+        return None
+
+    def _qualifier(self, doc: _Doc, number: int) -> tuple[Qualifier, int]:
+        """The qualifier written before a number, and where it starts."""
+        for phrase, qualifier in self.lexicon.qualifiers:
+            s = number - len(phrase)
+            if s >= 0 and _match(doc, s, phrase, number) == number:
+                return qualifier, s
+        return Qualifier.EXACT, number
+
+    def _count_of(self, doc: _Doc, noun: int) -> _Count | None:
+        """How many the noun phrase headed by ``noun`` counts, if it says."""
+        t = doc.tokens[noun]
+        candidates = [
+            c
+            for c in doc.children[noun]
+            if doc.tokens[c].dep == "nummod"
+            or (doc.tokens[c].like_num and doc.tokens[c].dep in {"nummod", "amod", "quantmod", "det"})
+        ]
+        number_token: int | None = None
+        if t.like_num or (t.pos == "NUM"):
+            number_token = noun
+        elif candidates:
+            number_token = candidates[0]
+        else:
+            # "dozens of rockets", "a pair of rockets": the quantity word governs the noun.
+            if t.dep == "pobj":
+                prep = t.head
+                quantity = doc.tokens[prep].head
+                if doc.lem[prep] == "of" and quantity != prep and self._number(doc, quantity) is not None:
+                    value = self._number(doc, quantity)
+                    assert value is not None
+                    qualifier, qs = self._qualifier(doc, quantity)
+                    if doc.low[quantity] in {"dozens", "hundreds", "thousands", "scores"}:
+                        qualifier = Qualifier.AT_LEAST
+                    if qs == quantity and quantity > 0 and doc.low[quantity - 1] in {"a", "an"}:
+                        qs = quantity - 1
+                    return _Count(value, qualifier, doc.span(qs, quantity + 1))
+        if number_token is None:
+            return None
+        if (
+            doc.ent_of[number_token] >= 0
+            and doc.parsed.entities[doc.ent_of[number_token]].label in _TIME_LABELS
+        ):
+            return None
+        value = self._number(doc, number_token)
+        if value is None:
+            return None
+        # "two hundred", "3 thousand"
+        nxt = number_token + 1
+        if nxt < len(doc.tokens) and doc.low[nxt] in {"hundred", "thousand"} and nxt != noun:
+            value *= self._numbers[doc.low[nxt]]
+            end = nxt + 1
+        else:
+            end = number_token + 1
+        qualifier, qs = self._qualifier(doc, number_token)
+        return _Count(value, qualifier, doc.span(qs, end))
+
+    def _group_count(self, doc: _Doc, head: int) -> _Count | None:
+        """Sum over coordinated victims: "three children and two women" is 5."""
+        total = 0
+        qualifier = Qualifier.EXACT
+        spans: list[Span] = []
+        known = False
+        for c in doc.conjuncts(head):
+            count = self._count_of(doc, c)
+            t = doc.tokens[c]
+            if count is None:
+                in_date = doc.ent_of[c] >= 0 and doc.parsed.entities[doc.ent_of[c]].label in _TIME_LABELS
+                if in_date:
+                    continue
+                if (
+                    t.tag in {"NN", "NNP"}
+                    and t.pos in {"NOUN", "PROPN"}
+                    and doc.lem[c] not in self.lexicon.actor_skip
+                ):
+                    count = _Count(1, Qualifier.EXACT, doc.span(c, c + 1))
+                elif t.pos == "PRON" or doc.lem[c] in {"other", "others"}:
+                    qualifier = Qualifier.AT_LEAST
+                    continue
+                else:
+                    qualifier = Qualifier.AT_LEAST
+                    continue
+            known = True
+            total += count.value
+            spans.append(count.span)
+            if count.qualifier != Qualifier.EXACT:
+                qualifier = count.qualifier
+        if not known:
+            return None
+        sent = next(u for u in _units(doc) if u.token_start <= head < u.token_end)
+        tail = range(head, min(sent.token_end, max(doc.subtree(head)) + 6))
+        if _has_phrase(
+            doc, tail, [p for p in self.lexicon.others if p[0] in {"among", "and"}], sent.token_end
+        ):
+            qualifier = Qualifier.AT_LEAST
+        start = min(s.start for s in spans)
+        end = max(s.end for s in spans)
+        return _Count(total, qualifier, doc.char_span(start, end))
+
+    def _casualty_counts(
+        self, doc: _Doc, sent: SentenceSpan, anchor: int, only_related: bool = False
+    ) -> list[tuple[str, _Count, int]]:
+        """("fatal"|"injury", count, casualty token) for every casualty expression in the sentence."""
+        lx = self.lexicon
+        fatal = {" ".join(p) for p in lx.fatal_words}
+        injury = {" ".join(p) for p in lx.injury_words}
+        out: list[tuple[str, _Count, int]] = []
+        for i in range(sent.token_start, sent.token_end):
+            lemma, low = doc.lem[i], doc.low[i]
+            kind = (
+                "fatal"
+                if (lemma in fatal or low in fatal)
+                else "injury"
+                if (lemma in injury or low in injury)
+                else None
+            )
+            if kind is None:
+                continue
+            if only_related and doc.distance(i, anchor) > 3:
+                continue
+            t = doc.tokens[i]
+            count: _Count | None = None
+            is_total = False
+            if lemma == "life":
+                if doc.lem[t.head] not in {"claim", "take", "cost", "lose"}:
+                    continue
+                pobjs = [o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
+                count = self._group_count(doc, pobjs[0]) if pobjs else None
+            elif t.pos in {"VERB", "AUX"} or (t.tag == "VBN"):
+                passive = bool(doc.kids(i, "nsubjpass", "auxpass"))
+                if t.dep in {"acl", "amod"} and not doc.kids(i, "dobj"):
+                    targets = [t.head]
+                elif passive:
+                    targets = doc.kids(i, "nsubjpass")
+                elif lemma in {"die", "perish"}:
+                    targets = doc.kids(i, "nsubj")
+                else:
+                    targets = doc.kids(i, "dobj")
+                    if not targets and t.dep == "conj":  # "shot and killed X": a shared object
+                        targets = doc.kids(t.head, "dobj")
+                    if not targets:
+                        # "killing three" / "3 killed"
+                        targets = [c for c in doc.children[i] if doc.tokens[c].like_num]
+                if (
+                    targets
+                    and doc.ent_of[targets[0]] >= 0
+                    and doc.parsed.entities[doc.ent_of[targets[0]]].label in (_PLACE_LABELS | _TIME_LABELS)
+                ):
+                    # A dateline parsed as the subject ("Baghdad ... Three children were killed"):
+                    # the victims are the counted nouns before the verb.
+                    counted = [
+                        j
+                        for j in range(max(sent.token_start, i - 20), i)
+                        if doc.tokens[j].tag == "NNS"
+                        and any(doc.tokens[c].dep == "nummod" for c in doc.children[j])
+                    ]
+                    targets = counted[:1]
+                if targets:
+                    count = self._group_count(doc, targets[0])
+            elif t.pos in {"NOUN", "ADJ", "PROPN"}:
+                is_total = lemma in lx.fatal_nouns and lemma not in {"killing", "life"}
+                count = self._count_of(doc, i)
+                if count is None:
+                    pobjs = [
+                        o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")
+                    ]
+                    if pobjs:
+                        count = self._group_count(doc, pobjs[0])
+                if count is None and t.dep in {"amod", "acomp", "oprd"}:
+                    nums = [c for c in doc.children[t.head] if doc.tokens[c].like_num]
+                    if nums:
+                        count = self._count_of(doc, nums[0])
+                if count is None and t.pos in {"ADJ", "ADV"} and doc.tokens[t.head].pos == "VERB":
+                    objs = doc.kids(t.head, "dobj") or doc.kids(t.head, "nsubjpass")
+                    count = self._group_count(doc, objs[0]) if objs else None
+                if count is None and t.pos == "ADJ":
+                    nums = [c for c in doc.children[i] if doc.tokens[c].like_num]
+                    count = self._count_of(doc, nums[0]) if nums else None
+            if count is None:
+                continue
+            count.total = is_total
+            if lemma == "casualty":
+                kind = "fatal"
+            out.append((kind, count, i))
+        # "Total fatalities coded to 12": a total that replaces the parts.
+        if _find_phrases(doc, sent.token_start, sent.token_end, lx.total_words) and not any(
+            doc.lem[j] == "split" for j in range(sent.token_start, sent.token_end)
+        ):
+            for _s, e in _find_phrases(doc, sent.token_start, sent.token_end, lx.total_words):
+                for j in range(e, min(sent.token_end, e + 6)):
+                    value = self._number(doc, j) if doc.tokens[j].like_num else None
+                    if value is not None:
+                        out.append(
+                            ("fatal", _Count(value, Qualifier.EXACT, doc.span(j, j + 1), total=True), j)
+                        )
+                        break
+                break
+        return out
+
+    def _casualties(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
+        lx = self.lexicon
+        heads = [h.head for h in draft.hits]
+        for kind, count, token in self._casualty_counts(doc, sent, draft.main.head):
+            near = min(doc.distance(token, h) for h in heads)
+            if near > 6 and not count.total:
+                continue
+            self._add_count(draft, kind, count)
+        for phrase, fatal, injured in lx.none_phrases:
+            if _find_phrases(doc, sent.token_start, sent.token_end, [phrase]):
+                zero = _Count(
+                    0,
+                    Qualifier.EXACT,
+                    doc.span(*_find_phrases(doc, sent.token_start, sent.token_end, [phrase])[0]),
+                )
+                if fatal and draft.fatalities is None:
+                    draft.fatalities = zero
+                if injured and draft.injuries is None:
+                    draft.injuries = zero
+
+    def _figures_only(self, doc: _Doc, sent: SentenceSpan, si: int, target: _Draft) -> None:
+        """A sentence with casualty figures and no event word ("3 fatalities.") adds them."""
+        counts = self._casualty_counts(doc, sent, sent.token_start)
+        probe = _Draft(
+            sentence=si,
+            hits=target.hits,
+            main=target.main,
+            sub_type=target.sub_type,
+            plover=target.plover,
+            weapon=None,
+        )
+        for kind, count, _token in counts:
+            self._add_count(probe, kind, count)
+        for phrase, fatal, injured in self.lexicon.none_phrases:
+            found = _find_phrases(doc, sent.token_start, sent.token_end, [phrase])
+            if found:
+                zero = _Count(0, Qualifier.EXACT, doc.span(*found[0]))
+                if fatal and probe.fatalities is None:
+                    probe.fatalities = zero
+                if injured and probe.injuries is None:
+                    probe.injuries = zero
+        if probe.fatalities is None and probe.injuries is None:
+            return
+        self._merge(target, probe, add_counts=True)
+
+    def _add_count(self, draft: _Draft, kind: str, count: _Count) -> None:
+        current = draft.fatalities if kind == "fatal" else draft.injuries
+        if current is None or current.span == count.span:
+            new = count
+        elif count.total:
+            new = count if not current.total or count.value >= current.value else current
+        elif current.total:
+            new = current
+        else:
+            new = _Count(
+                current.value + count.value,
+                current.qualifier if current.qualifier != Qualifier.EXACT else count.qualifier,
+                current.span if current.span.start < count.span.start else count.span,
+            )
+        if kind == "fatal":
+            draft.fatalities = new
+        else:
+            draft.injuries = new
+
+    # mode and attribution -----------------------------------------------------------------
+
+    def _mode(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> Mode:
+        if draft.main.entry.mode is not None:
+            return draft.main.entry.mode
+        words = self._mode_words
+        chain = self._clause_chain(doc, draft.main.head)
+        for a in chain:
+            kids = doc.children[a]
+            if any(doc.tokens[c].dep == "mark" and doc.lem[c] in words["hypothetical"] for c in kids):
+                return Mode.HYPOTHETICAL
+            if any(doc.tokens[c].dep == "aux" and doc.lem[c] in words["hypothetical"] for c in kids):
+                return Mode.HYPOTHETICAL
+            if doc.tokens[a].pos in {"VERB", "AUX"} and any(
+                doc.tokens[c].dep == "aux" and doc.lem[c] in {"will", "shall"} for c in kids
+            ):
+                return Mode.PLANNED
+            if a != draft.main.head and doc.lem[a] in words["denied"]:
+                return Mode.DENIED
+            if (
+                a != draft.main.head
+                and doc.lem[a] in words["claimed"]
+                and not any(doc.lem[c] == "life" for c in kids)
+            ):
+                return Mode.CLAIMED
+            if a != draft.main.head and doc.lem[a] in words["planned"] and doc.tokens[a].pos == "VERB":
+                return Mode.PLANNED
+            if doc.tokens[a].dep in {"ROOT"}:
+                break
+        if any(doc.lem[c] in {"allegedly", "reportedly"} for c in doc.children[draft.main.head]):
+            return Mode.CLAIMED
+        if draft.time is not None and self._historical(doc, draft.time):
+            return Mode.HISTORICAL
+        return Mode.ASSERTED
+
+    def _historical(self, doc: _Doc, time: Span) -> bool:
+        published = doc.parsed.article.published
+        if published is None:
+            return False
+        years = [int(y) for y in _YEAR.findall(time.text)]
+        return bool(years) and published.year - max(years) >= self.lexicon.historical_years
+
+    def _attribution(self, doc: _Doc, sent: SentenceSpan, head: int) -> Attribution | None:
+        lx = self.lexicon
+        start, end = sent.token_start, sent.token_end
+        for s, e in _find_phrases(doc, start, end, lx.attribution_phrases):
+            pobjs = [
+                c for j in range(s, e) for c in doc.children[j] if doc.tokens[c].dep == "pobj" and c >= e
+            ]
+            if not pobjs and e < end:
+                pobjs = [j for j in range(e, min(end, e + 6)) if doc.tokens[j].pos in {"NOUN", "PROPN"}][:1]
+            if pobjs:
+                lo, hi = self._phrase(doc, pobjs[0])
+                source = doc.span(lo, hi)
+                return Attribution(source=source.text, span=doc.span(s, hi))
+        chain = set(self._clause_chain(doc, head))
+        for i in range(start, end):
+            if doc.lem[i] not in lx.attribution_verbs or doc.tokens[i].pos not in {"VERB"}:
+                continue
+            if any(doc.lem[c] == "life" for c in doc.children[i]):
+                continue  # "claimed the lives of": a casualty, not a claim
+            if i == head:
+                continue
+            if i not in chain and doc.tokens[i].head not in chain and head not in doc.subtree(i):
+                continue
+            subj = doc.kids(i, "nsubj")
+            if not subj and doc.lem[i] in lx.attribution_agent_verbs:
+                subj = [p for a in doc.kids(i, "agent") for p in doc.kids(a, "pobj")]
+            if not subj:
+                subj = doc.kids(i, "nsubjpass") if doc.lem[i] == "quote" else []
+            if not subj or doc.tokens[subj[0]].pos == "PRON":
+                continue
+            lo, hi = self._phrase(doc, subj[0])
+            source = doc.span(lo, hi)
+            return Attribution(source=source.text, span=doc.span(min(lo, i), max(hi, i + 1)))
+        return None
+
+    # refinement ---------------------------------------------------------------------------
+
+    def _refine(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
+        for rule in self.lexicon.refinements:
+            if draft.sub_type not in rule.sources:
+                continue
+            if self._rule_applies(doc, sent, draft, rule):
+                draft.sub_type = rule.target
+                if rule.plover is not None:
+                    draft.plover = rule.plover
+
+    def _rule_applies(self, doc: _Doc, sent: SentenceSpan, draft: _Draft, rule: Refinement) -> bool:
+        start, end = sent.token_start, sent.token_end
+        if rule.cues and _find_phrases(doc, start, end, rule.cues):
+            return True
+        if rule.actor1_cues and draft.actor1 is not None and draft.actor1.span is not None:
+            span = draft.actor1.span
+            tokens = [i for i in range(start, end) if span.start <= doc.tokens[i].start < span.end]
+            if _has_phrase(doc, tokens, rule.actor1_cues, end):
+                return True
+        if rule.target_cues:
+            targets: list[int] = []
+            for ref in (draft.actor2, *draft.assoc2):
+                if ref is not None and ref.span is not None:
+                    targets.extend(
+                        i for i in range(start, end) if ref.span.start <= doc.tokens[i].start < ref.span.end
+                    )
+            for v in draft.victims:
+                targets.extend(doc.conjuncts(v))
+            heads = [i for i in targets if doc.tokens[i].pos in {"NOUN", "PROPN"}]
+            if heads and _has_phrase(doc, heads, rule.target_cues, end):
+                return not (rule.unless_target_cues and _has_phrase(doc, heads, rule.unless_target_cues, end))
+        return False
+
+    # -- 5. reference ------------------------------------------------------------------------
+
+    def _anaphoric(self, doc: _Doc, hit: _Hit) -> bool:
+        """A definite or bare event noun that refers back ("the strike", "clashes")."""
+        t = doc.tokens[hit.head]
+        if t.pos not in {"NOUN", "PROPN"} or hit.entry.verbal:
+            return False
+        kids = doc.children[hit.head]
+        fresh = self._mode_words["fresh"]
+        if any(doc.lem[c] in fresh or doc.low[c] in fresh for c in kids):
+            return False
+        if any(doc.tokens[c].dep == "nummod" or doc.tokens[c].like_num for c in kids):
+            return False
+        definite = self._mode_words["definite"]
+        if any(doc.low[c] in definite or doc.tokens[c].dep == "poss" for c in kids):
+            return True
+        # A bare noun refers back only for words that name a whole battle ("clashes", "fighting").
+        return hit.entry.plural_ok and not any(doc.tokens[c].dep == "det" for c in kids)
+
+    def _compatible(self, earlier: _Draft, later: _Draft) -> bool:
+        if earlier.sub_type == later.sub_type:
+            return True
+        return not any(h.typed for h in later.hits) and earlier.plover == later.plover == Plover.ASSAULT
+
+    def _conflicts(self, earlier: _Draft, later: _Draft) -> bool:
+        if earlier.time is not None and later.time is not None:
+            a_words = set(re.findall(r"\w+", earlier.time.text.lower())) & self._specific_time_words
+            b_words = set(re.findall(r"\w+", later.time.text.lower())) & self._specific_time_words
+            a_digits = set(re.findall(r"\d+", earlier.time.text))
+            b_digits = set(re.findall(r"\d+", later.time.text))
+            if (
+                (a_words or a_digits)
+                and (b_words or b_digits)
+                and not (a_words & b_words or a_digits & b_digits)
+            ):
+                return True
+        a, b = earlier.attribution, later.attribution
+        has_numbers = later.fatalities is not None or later.injuries is not None
+        if a is not None and b is not None and a.source.lower() != b.source.lower() and has_numbers:
+            return True
+        one, two = earlier.actor1, later.actor1
+        if one is not None and two is not None and one.text.lower() != two.text.lower():
+            return True
+        return earlier.mode != later.mode and Mode.HISTORICAL not in {earlier.mode, later.mode}
+
+    def _place_draft(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> None:
+        only_casualties = all(h.entry.casualty for h in draft.hits)
+        # Untyped violence inherits the kind of a typed mention just before it.
+        if not any(h.typed for h in draft.hits) and not draft.main.entry.verbal:
+            recent = [d for d in drafts if draft.sentence - d.evidence[-1] <= 2 and d.sub_type in _REMOTE]
+            if recent and draft.sub_type in {_S.ARMED_CLASH}:
+                source = recent[-1]
+                draft.sub_type = source.sub_type
+                draft.weapon = draft.weapon or source.weapon
+        if draft.anaphoric or (only_casualties and not draft.separate):
+            for earlier in reversed(drafts):
+                if only_casualties and not draft.anaphoric:
+                    if draft.sentence - earlier.evidence[-1] > 1 or earlier.main.entry.verbal:
+                        break
+                    if draft.time is not None and earlier.time is not None:
+                        break
+                    subj_is_new = draft.actor1 is not None
+                    if subj_is_new:
+                        break
+                elif not self._compatible(earlier, draft) or self._conflicts(earlier, draft):
+                    continue
+                self._merge(earlier, draft, add_counts=only_casualties and not draft.anaphoric)
+                return
+            if draft.anaphoric and not only_casualties and not self._specific_draft(draft):
+                # "the attack" with nothing earlier to refer to and nothing of its own: a
+                # reference to something the text never reports; keep it all the same.
+                pass
+        drafts.append(draft)
+
+    def _specific_draft(self, draft: _Draft) -> bool:
+        return bool(draft.time or draft.places or draft.fatalities or draft.injuries)
+
+    def _merge(self, target: _Draft, other: _Draft, add_counts: bool) -> None:
+        if other.sentence not in target.evidence:
+            target.evidence.append(other.sentence)
+        target.time = target.time or other.time
+        names = {p.name for p in target.places}
+        target.places.extend(p for p in other.places if p.name not in names)
+        target.actor1 = target.actor1 or other.actor1
+        target.actor2 = target.actor2 or other.actor2
+        if not target.assoc1:
+            target.assoc1 = other.assoc1
+        if not target.assoc2:
+            target.assoc2 = other.assoc2
+        target.weapon = target.weapon or other.weapon
+        for kind in ("fatal", "injury"):
+            count = other.fatalities if kind == "fatal" else other.injuries
+            current = target.fatalities if kind == "fatal" else target.injuries
+            if count is None:
+                continue
+            if current is None or (count.total and not current.total):
+                self._set(target, kind, count)
+            elif add_counts and not count.total and count.value > 0 and current.value > 0:
+                self._add_count(target, kind, count)
+            elif current.value == 0 and count.value > 0:
+                self._set(target, kind, count)
+
+    def _set(self, draft: _Draft, kind: str, count: _Count) -> None:
+        if kind == "fatal":
+            draft.fatalities = count
+        else:
+            draft.injuries = count
+
+    # -- output ------------------------------------------------------------------------------
+
+    def _mention(self, doc: _Doc, draft: _Draft) -> Mention:
+        article = doc.parsed.article
+        main = draft.main
+        trigger = doc.span(main.start, main.end)
+        evidence = tuple(
+            doc.char_span(self._units[s].start, self._units[s].end) for s in sorted(draft.evidence)
+        )
+
+        def quantity(count: _Count | None) -> Quantity | None:
+            if count is None:
+                return None
+            return Quantity(value=count.value, qualifier=count.qualifier, span=count.span)
+
+        confidence = 0.8 if main.typed else 0.6
+        if draft.anaphoric:
+            confidence -= 0.1
+        return Mention(
+            id=f"{article.id}:{trigger.start}",
+            article_id=article.id,
+            event_type=EVENT_TYPE_OF[draft.sub_type],
+            sub_event_type=draft.sub_type,
+            plover=draft.plover,
+            mode=draft.mode,
+            time=draft.time,
+            places=tuple(draft.places),
+            actor1=draft.actor1,
+            actor2=draft.actor2,
+            assoc_actors1=tuple(draft.assoc1),
+            assoc_actors2=tuple(draft.assoc2),
+            fatalities=quantity(draft.fatalities),
+            injuries=quantity(draft.injuries),
+            weapon=draft.weapon,
+            attribution=draft.attribution,
+            trigger=trigger,
+            evidence=evidence,
+            confidence=round(max(0.1, confidence), 2),
+            extractor=NAME,
+        )
