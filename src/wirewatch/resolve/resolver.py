@@ -1,0 +1,52 @@
+"""The resolve stage: dates, places and actors of every mention and claim of one article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wirewatch.resolve.dates import find_time_expressions, reference_for, report_date_range, resolve_time
+from wirewatch.schema import AggregateClaim, Article, DatePrecision, DateRange, Extraction, Mention, Span
+from wirewatch.settings import Settings
+
+
+class Resolver:
+    """Resolves extractions; build one per process and reuse it (data files load once)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    def resolve(self, extraction: Extraction, article: Article) -> Extraction:
+        mentions = self._resolve_dates(extraction.mentions, article)
+        claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
+        return extraction.model_copy(update={"mentions": mentions, "claims": claims})
+
+    def _resolve_dates(self, mentions: tuple[Mention, ...], article: Article) -> tuple[Mention, ...]:
+        resolved = []
+        # The day of the last event narrated with a day-precise date: "the following day"
+        # and "two days later" count from it.
+        anchor: dt.date | None = None
+        for mention in mentions:
+            reference = reference_for(mention.trigger.start, article.sections, article.published)
+            date: DateRange | None = None
+            if mention.time is not None:
+                date = resolve_time(
+                    mention.time.text, reference, mode=mention.mode, span=mention.time, anchor=anchor
+                )
+            if date is None:
+                date = report_date_range(reference)
+            if date is not None and date.precision is DatePrecision.DAY:
+                anchor = date.start
+            resolved.append(mention.model_copy(update={"date": date}))
+        return tuple(resolved)
+
+    def _resolve_claim(self, claim: AggregateClaim, article: Article) -> AggregateClaim:
+        if claim.period is not None:
+            return claim
+        evidence = claim.evidence
+        reference = reference_for(evidence.start, article.sections, article.published)
+        for start, end in find_time_expressions(evidence.text):
+            span = Span(start=evidence.start + start, end=evidence.start + end, text=evidence.text[start:end])
+            period = resolve_time(span.text, reference, span=span)
+            if period is not None:
+                return claim.model_copy(update={"period": period})
+        return claim
