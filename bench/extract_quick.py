@@ -56,7 +56,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO.parent / "shared").resolve()
 CACHE = Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "wirewatch-bench-parse"
 
-from wirewatch.extract import EXTRACTORS  # noqa: E402
+from wirewatch.extraction import EXTRACTORS  # noqa: E402
 from wirewatch.ingest.identity import article_id  # noqa: E402
 from wirewatch.ingest.plaintext import clean_plaintext  # noqa: E402
 from wirewatch.schema import Article, Mention, Mode, ParsedArticle  # noqa: E402

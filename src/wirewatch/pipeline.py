@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from wirewatch.errors import ConfigError, WirewatchError
-from wirewatch.extract import EXTRACTORS
+from wirewatch.extraction import EXTRACTORS
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
 from wirewatch.ingest.html import HtmlFurnitureRules

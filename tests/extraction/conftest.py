@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from wirewatch.extract import EXTRACTORS, Extractor
+from wirewatch.extraction import EXTRACTORS, Extractor
 from wirewatch.nlp import load_model, parse_article
 from wirewatch.schema import Article, Extraction
 from wirewatch.settings import DEFAULT_SPACY_MODEL

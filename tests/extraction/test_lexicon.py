@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.errors import DataFileError
-from wirewatch.extract import Lexicon, RuleExtractor
+from wirewatch.extraction import Lexicon, RuleExtractor
 from wirewatch.nlp import load_model, parse_article
 from wirewatch.schema import Article, SubEventType
 from wirewatch.settings import DEFAULT_SPACY_MODEL

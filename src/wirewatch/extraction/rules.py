@@ -2,7 +2,7 @@
 
 It reads a :class:`~wirewatch.schema.ParsedArticle` (tokens with lemma, part of speech and
 dependency head, sentences, named entities) and returns every event mention and aggregate
-claim it finds. All vocabulary comes from the :class:`~wirewatch.extract.lexicon.Lexicon`
+claim it finds. All vocabulary comes from the :class:`~wirewatch.extraction.lexicon.Lexicon`
 (``wirewatch/data/lexicon/*.toml``); this module holds only the procedure:
 
 1. **Triggers.** Lexicon phrases are matched over token lemmas, longest first. Each match is
@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from wirewatch.extract.lexicon import Lexicon, Phrase, Refinement, TriggerEntry, WeaponEntry
+from wirewatch.extraction.lexicon import Lexicon, Phrase, Refinement, TriggerEntry, WeaponEntry
 from wirewatch.schema import (
     EVENT_TYPE_OF,
     ActorRef,

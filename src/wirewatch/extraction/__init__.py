@@ -4,7 +4,7 @@ Extractors are pluggable: each is registered in :data:`EXTRACTORS` under a versi
 ("rules-v1") and satisfies the :class:`Extractor` protocol, so that a learned or LLM-backed
 extractor can sit beside the rule-based one and every mention records which one made it.
 
-    from wirewatch.extract import EXTRACTORS
+    from wirewatch.extraction import EXTRACTORS
     extraction = EXTRACTORS.create("rules-v1").extract(parsed_article)
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from wirewatch.extract.lexicon import LEXICON_FORMAT, Lexicon
-from wirewatch.extract.rules import RuleExtractor
+from wirewatch.extraction.lexicon import LEXICON_FORMAT, Lexicon
+from wirewatch.extraction.rules import RuleExtractor
 from wirewatch.registry import Registry
 from wirewatch.schema import Extraction, ParsedArticle
 

@@ -60,7 +60,7 @@ def test_every_aggregate_claim_found_and_none_recorded_as_an_event(figures: dict
 def test_no_event_from_page_furniture(shared: Path) -> None:
     quick = bench()
     gold = json.loads((shared / "seeds" / "gold.json").read_text(encoding="utf-8"))["articles"]
-    from wirewatch.extract import EXTRACTORS
+    from wirewatch.extraction import EXTRACTORS
 
     extractor = EXTRACTORS.create("rules-v1")
     articles = quick.seed_articles(shared)

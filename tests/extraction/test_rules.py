@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from wirewatch.extract import EXTRACTORS, Extractor
+from wirewatch.extraction import EXTRACTORS, Extractor
 from wirewatch.schema import Extraction, GeoPrecision, Mention, Mode, Plover, Qualifier, SubEventType
 
 Run = Callable[..., Extraction]
