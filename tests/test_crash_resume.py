@@ -18,6 +18,11 @@ from wirewatch.settings import normalise_db_url
 from wirewatch.store import Store
 
 ARTICLES = 1000
+#: Sentences per generated article: short articles keep the run (full NLP on 1,000 of them)
+#: to about a minute on 2 cores; the crash-safety property does not depend on length.
+SENTENCES = 3
+#: Worker processes: the kill must also leave no harm when analysis runs in a pool.
+WORKERS = 2
 #: Articles that must be committed before the kill, so the kill lands part-way through.
 KILL_AFTER = 100
 #: Longest a run may take before the test gives up (it needs a few seconds on 2 cores).
@@ -28,7 +33,7 @@ def write_inputs(folder: Path) -> dict[str, str]:
     folder.mkdir()
     expected = {}
     for index in range(ARTICLES):
-        text = generated_article(index)
+        text = generated_article(index, sentences=SENTENCES)
         (folder / f"article_{index:04d}.txt").write_text(text + "\n", encoding="utf-8")
         expected[article_id(text)] = text
     return expected

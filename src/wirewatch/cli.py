@@ -18,7 +18,7 @@ from rich.table import Table
 from wirewatch import __version__
 from wirewatch.errors import WirewatchError
 from wirewatch.pipeline import IngestResult, IngestSummary, Pipeline, estimate_inputs
-from wirewatch.schema import RECORD_TYPES, Article, RejectReason, json_schema
+from wirewatch.schema import RECORD_TYPES, ActorRef, Article, Event, RejectReason, json_schema
 from wirewatch.settings import Settings, normalise_db_url
 from wirewatch.store import Store
 
@@ -27,8 +27,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Characters of a title shown in the articles table before it is cut with an ellipsis.
 TITLE_COLUMN_CHARS = 60
 
+#: Width of tables written to a pipe or a log, where there is no terminal to measure; wide
+#: enough for an events table to stay one line per event.
+PIPE_WIDTH = 160
+
 err_console = Console(stderr=True)
-out_console = Console()
+out_console = Console(width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 DB_HELP = (
     "Database: a SQLite file path or sqlite:///path.db (default ./wirewatch.db), "
@@ -272,6 +276,122 @@ def rejected(db: str | None, fmt: str, reasons: tuple[str, ...]) -> None:
         for row in rows:
             table.add_row(row.source, row.reason.value, row.detail)
         out_console.print(table)
+
+
+def _date_text(event: Event) -> str:
+    if event.date is None:
+        return "—"
+    if event.date.start is None or event.date.end is None:
+        return event.date.partial or "—"
+    if event.date.start == event.date.end:
+        return event.date.start.isoformat()
+    return f"{event.date.start.isoformat()}…{event.date.end.isoformat()} ({event.date.precision.value})"
+
+
+def _actor_text(actor: ActorRef | None) -> str:
+    return "—" if actor is None else actor.canonical or actor.text
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; json prints one full event record per line (JSON Lines).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+def events(db: str | None, fmt: str, limit: int | None) -> None:
+    """List stored events (by date): what happened, when, where, who, how many killed.
+
+    \b
+    Examples:
+      wirewatch events
+      wirewatch events --format json | jq '.sub_event_type'
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        stored = store.events(limit=limit)
+        if fmt == "json":
+            for event in stored:
+                click.echo(event.model_dump_json())
+            return
+        table = Table(title=f"{len(stored)} events in {store.display_url}", header_style="bold")
+        for column in ("id", "date", "type", "mode", "place", "actor1 → actor2", "killed", "sources"):
+            table.add_column(column, no_wrap=column in {"id", "killed", "sources"})
+        for event in stored:
+            place = event.places[0].name if event.places else "—"
+            killed = "—" if event.fatalities is None else str(event.fatalities.value)
+            table.add_row(
+                event.id,
+                _date_text(event),
+                event.sub_event_type.value,
+                event.mode.value,
+                place,
+                f"{_actor_text(event.actor1)} → {_actor_text(event.actor2)}",
+                killed,
+                str(len({m.article_id for m in event.mentions})),
+            )
+        out_console.print(table)
+
+
+@cli.command()
+@click.argument("event_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the full event record as JSON.")
+def show(event_id: str, db: str | None, as_json: bool) -> None:
+    """Show one event: its fields, every source's evidence sentence, and why mentions were merged.
+
+    \b
+    Example:
+      wirewatch show ev-0b07d09b914b077e
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        event = store.get_event(event_id)
+        if as_json:
+            click.echo(event.model_dump_json(indent=2))
+            return
+        articles = {m.article_id: store.get_article(m.article_id) for m in event.mentions}
+    place = event.places[0] if event.places else None
+    fields = Table(title=f"event {event.id}", show_header=False)
+    fields.add_column("field", style="bold")
+    fields.add_column("value")
+    fields.add_row("type", f"{event.event_type.value} / {event.sub_event_type.value}")
+    fields.add_row("plover", event.plover.value if event.plover else "—")
+    fields.add_row("mode", event.mode.value)
+    fields.add_row("date", _date_text(event))
+    if place is not None:
+        where = ", ".join(v for v in (place.name, place.admin1, place.country) if v)
+        coordinates = (
+            f" ({place.lat:.4f}, {place.lon:.4f})" if place.lat is not None and place.lon is not None else ""
+        )
+        fields.add_row("place", f"{where}{coordinates}, precision {int(place.precision)}")
+    fields.add_row("actor1", _actor_text(event.actor1))
+    fields.add_row("actor2", _actor_text(event.actor2))
+    for name, quantity in (("fatalities", event.fatalities), ("injuries", event.injuries)):
+        fields.add_row(name, "—" if quantity is None else f"{quantity.value} ({quantity.qualifier.value})")
+    fields.add_row("weapon", event.weapon or "—")
+    out_console.print(fields)
+    out_console.print(f"\n[bold]sources ({len(event.mentions)})[/]")
+    for mention in event.mentions:
+        article = articles[mention.article_id]
+        said = f" — according to {mention.attribution.source}" if mention.attribution else ""
+        published = article.published.isoformat()[:10] if article.published else "undated"
+        out_console.print(f"• {article.outlet or article.source} ({published}){said}", highlight=False)
+        for span in mention.evidence:
+            out_console.print(f"    “{span.text}”", highlight=False)
+    if event.disagreements:
+        out_console.print("\n[bold]disagreements[/]")
+        for disagreement in event.disagreements:
+            versions = "; ".join(f"{v.attribution or v.mention_id}: {v.value}" for v in disagreement.values)
+            out_console.print(f"  {disagreement.field}: {versions}", highlight=False)
+    out_console.print("\n[bold]merge reasons[/]")
+    for reason in event.merge_reasons:
+        joined = f"joined {reason.joined_with}" if reason.joined_with else "started the event"
+        out_console.print(f"  {reason.mention_id}: {joined} (score {reason.score:.2f})", highlight=False)
 
 
 @cli.command(name="evaluate")
