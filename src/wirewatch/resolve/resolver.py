@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from wirewatch.resolve.dates import find_time_expressions, reference_for, report_date_range, resolve_time
+from wirewatch.resolve.places import Gazetteer, country_context, resolve_place
 from wirewatch.schema import AggregateClaim, Article, DatePrecision, DateRange, Extraction, Mention, Span
 from wirewatch.settings import Settings
+
+#: Characters before a place name searched for "near", "outside", "5 km north of": enough for
+#: the longest cue phrase plus a distance, short enough not to reach an earlier clause.
+CONTEXT_CHARS = 60
 
 
 class Resolver:
@@ -14,9 +19,12 @@ class Resolver:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.gazetteer = Gazetteer.load(self.settings.user_data_files("places*.tsv"))
 
     def resolve(self, extraction: Extraction, article: Article) -> Extraction:
+        countries = country_context(article.text, self.gazetteer)
         mentions = self._resolve_dates(extraction.mentions, article)
+        mentions = tuple(self._resolve_places(m, article, countries) for m in mentions)
         claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
         return extraction.model_copy(update={"mentions": mentions, "claims": claims})
 
@@ -38,6 +46,26 @@ class Resolver:
                 anchor = date.start
             resolved.append(mention.model_copy(update={"date": date}))
         return tuple(resolved)
+
+    def _resolve_places(self, mention: Mention, article: Article, countries: list[str]) -> Mention:
+        """Each place span against the gazetteer; a place that cannot be found is kept as
+        written (no coordinates) so nothing the text says is lost."""
+        if not mention.places:
+            return mention
+        sentence_start = min((span.start for span in mention.evidence), default=0)
+        resolved = []
+        for place in mention.places:
+            span = place.span
+            context = article.text[sentence_start : span.start] if span is not None else ""
+            found = resolve_place(
+                span.text if span is not None else place.name,
+                gazetteer=self.gazetteer,
+                countries=countries,
+                context=context[-CONTEXT_CHARS:],
+                span=span,
+            )
+            resolved.append(found if found is not None else place)
+        return mention.model_copy(update={"places": tuple(resolved)})
 
     def _resolve_claim(self, claim: AggregateClaim, article: Article) -> AggregateClaim:
         if claim.period is not None:
