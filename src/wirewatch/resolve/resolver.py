@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from wirewatch.resolve.actors import ActorDictionary, resolve_actor
 from wirewatch.resolve.dates import find_time_expressions, reference_for, report_date_range, resolve_time
 from wirewatch.resolve.places import Gazetteer, country_context, resolve_place
-from wirewatch.schema import AggregateClaim, Article, DatePrecision, DateRange, Extraction, Mention, Span
+from wirewatch.schema import (
+    ActorRef,
+    AggregateClaim,
+    Article,
+    DatePrecision,
+    DateRange,
+    Extraction,
+    Mention,
+    Span,
+)
 from wirewatch.settings import Settings
 
 #: Characters before a place name searched for "near", "outside", "5 km north of": enough for
@@ -20,11 +30,14 @@ class Resolver:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.gazetteer = Gazetteer.load(self.settings.user_data_files("places*.tsv"))
+        self.actors = ActorDictionary.load(self.settings.user_data_files("actors*.toml"))
 
     def resolve(self, extraction: Extraction, article: Article) -> Extraction:
         countries = country_context(article.text, self.gazetteer)
         mentions = self._resolve_dates(extraction.mentions, article)
-        mentions = tuple(self._resolve_places(m, article, countries) for m in mentions)
+        mentions = tuple(
+            self._resolve_actors(self._resolve_places(m, article, countries), countries) for m in mentions
+        )
         claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
         return extraction.model_copy(update={"mentions": mentions, "claims": claims})
 
@@ -66,6 +79,25 @@ class Resolver:
             )
             resolved.append(found if found is not None else place)
         return mention.model_copy(update={"places": tuple(resolved)})
+
+    def _actor(self, actor: ActorRef | None, countries: list[str]) -> ActorRef | None:
+        if actor is None or actor.canonical is not None:
+            return actor
+        return resolve_actor(actor.text, dictionary=self.actors, countries=countries, span=actor.span)
+
+    def _resolve_actors(self, mention: Mention, countries: list[str]) -> Mention:
+        return mention.model_copy(
+            update={
+                "actor1": self._actor(mention.actor1, countries),
+                "actor2": self._actor(mention.actor2, countries),
+                "assoc_actors1": tuple(
+                    a for a in (self._actor(x, countries) for x in mention.assoc_actors1) if a is not None
+                ),
+                "assoc_actors2": tuple(
+                    a for a in (self._actor(x, countries) for x in mention.assoc_actors2) if a is not None
+                ),
+            }
+        )
 
     def _resolve_claim(self, claim: AggregateClaim, article: Article) -> AggregateClaim:
         if claim.period is not None:
