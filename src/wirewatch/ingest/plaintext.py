@@ -10,7 +10,12 @@ How it works:
 1. The text is cut into *units*: one line, or one paragraph when the text is hard-wrapped.
 2. Each unit is classified (prose, short prose, headline, section label, byline, date line,
    furniture, end-of-article marker) and weighted: prose counts for the body in proportion
-   to its length, furniture and headline-like lines count against it.
+   to its length, furniture and headline-like lines count against it. Furniture is what the
+   vocabulary names, and also what has the shape of it: a row of short items between
+   separators (menus, breadcrumbs, tag and share rows), a line without a letter, and the
+   headlines right after a lead-in ("Also read:", "Highlights"). Bylines and date lines
+   weigh more than the furniture pages insert between paragraphs (ads, teasers, captions),
+   and an unbroken run of such furniture counts about as much as one line of it.
 3. The body is the heaviest run of units (maximum-sum subarray) that crosses no
    end-of-article marker and no new story header (a headline followed by its own byline or
    date line). Of several such regions the first substantial one wins, so a long comment
@@ -18,6 +23,9 @@ How it works:
 4. A standfirst repeated as the first paragraph is skipped (the body starts at the repeat),
    a sidebar story's headline right above its dateline is kept with it, and furniture units
    inside the body (ads, credits, bylines, date lines) are dropped.
+5. The title is the most headline-like line above the body (see :func:`_pick_title`); the
+   publication date is the best-labelled date line around the body, those under the title
+   first (a date above it may be the site's top bar printing the day of the visit).
 
 The vocabulary (furniture phrases, months, weekdays, time zones, agencies) is data, in
 ``wirewatch/data/furniture.toml`` (its format is described at the top of that file); users
@@ -65,6 +73,8 @@ UNPUNCTUATED_PROSE_MIN_WORDS = 25
 #: case prose is around 0.6-0.8; title-case headlines and menus are below 0.2; 0.3 leaves
 #: room for name-heavy sentences ("US President Joe Biden met Iraqi Prime Minister ...").
 PROSE_MIN_LOWER_SHARE = 0.3
+#: ... counted over at most this many opening words.
+SHARE_SAMPLE_WORDS = 60
 #: Title candidates, date lines and labels are short; these caps keep sentences out.
 TITLE_MAX_WORDS = 30
 DATE_LINE_MAX_WORDS = 20
@@ -72,6 +82,10 @@ DATE_LINE_MAX_WORDS = 20
 #: "By Jane Doe |", "PTI,"); more than this and the date sits in a sentence.
 DATE_LINE_MAX_EXTRA_WORDS = 6
 LABEL_MAX_WORDS = 6
+#: A lead-in ("Also read:", "Read more on this story") is a label of a few words.
+LEAD_IN_MAX_WORDS = 8
+#: A short line without a single letter is furniture (a clock, a rule, a count).
+LETTERLESS_MAX_WORDS = 3
 #: A menu, breadcrumb trail or tag row has at least MENU_MIN_ITEMS items of at most
 #: MENU_ITEM_MAX_WORDS words each ("Contact the newsroom", "Share on WhatsApp"), and at most
 #: MENU_MAX_WORDS words in all.
@@ -97,11 +111,12 @@ PROSE_WORDS_PER_POINT = 10.0
 PROSE_WORD_CAP = 80
 SHORT_PROSE_WEIGHT = 0.5
 HEADLINE_WEIGHT = -1.0
-#: Bylines and date lines belong to a page's header: they keep a standfirst out of the body.
+#: Bylines, date lines and most furniture (share rows, newsletter boxes, menus).
 FURNITURE_WEIGHT = -2.0
-#: Furniture that pages insert between paragraphs (ads, teasers, captions, share prompts)
-#: costs less: a body goes on after it. One short closing paragraph after an ad still counts.
-INTERNAL_WEIGHT = -1.0
+#: Furniture that pages insert between two paragraphs of a report (ads, "story continues
+#: below", inline "Read more:" links, captions and credits, a video player) costs less: the
+#: report goes on after it, so one short closing paragraph after an ad still counts.
+INLINE_WEIGHT = -1.0
 #: Each further furniture line of an unbroken run ("Share" / "Copy link", "Advertisement" /
 #: "Story continues below") adds only this much: the run is one interruption.
 FURNITURE_RUN_WEIGHT = -0.5
@@ -147,6 +162,8 @@ WRAP_MIN_WORDS = 5
 PREFILTER_MIN_CHARS = 3
 #: Teaser patterns ("... read more") are matched against this many closing characters.
 TEASER_TAIL_CHARS = 60
+#: A dateline ("WASHINGTON, March 3, 2024 (Reuters) -") fits in this many characters.
+DATELINE_MAX_CHARS = 100
 #: Readable years; the ISO forms of other numbers (phone numbers, ids) fall outside.
 YEAR_PATTERN = r"(?:19|20)\d{2}"
 
@@ -163,6 +180,7 @@ _LIST_KEYS: frozenset[tuple[str, str]] = frozenset(
         ("patterns", "teaser"),
         ("patterns", "notice"),
         ("patterns", "lead_in"),
+        ("patterns", "inline"),
         ("bylines", "prefixes"),
         ("bylines", "desks"),
         ("bylines", "name_particles"),
@@ -182,6 +200,7 @@ _PATTERN_KEYS = (
     ("patterns", "teaser"),
     ("patterns", "notice"),
     ("patterns", "lead_in"),
+    ("patterns", "inline"),
     ("bylines", "prefixes"),
     ("bylines", "desks"),
     ("outlet", "patterns"),
@@ -190,9 +209,28 @@ _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so "sept" wins over "sep"."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in unique) if unique else "(?!)"
+    """A regex matching any of ``words``, preferring the longest ("sept" over "sep").
+
+    Written as a prefix tree ("sep(?:t(?:ember)?)?"), so the engine compares a character
+    once instead of once per word: month names are searched for in every dated line.
+    """
+    tree: dict[str, Any] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree) or "(?!)"
 
 
 def _compile_any(patterns: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -386,9 +424,13 @@ def _first_chars_of_sequence(pattern: str) -> frozenset[str] | None:
         rest = pattern[close + 1 :]
     elif char == "\\":
         escaped = pattern[1:2]
-        if not escaped or escaped.isalnum():
+        if escaped == "d":
+            first = frozenset("0123456789")
+        elif not escaped or escaped.isalnum():
             return None
-        first, rest = frozenset({escaped}), pattern[2:]
+        else:
+            first = frozenset({escaped})
+        rest = pattern[2:]
     elif char in ".^$*+?{|)[":
         return None
     else:
@@ -409,40 +451,50 @@ class _PatternSet:
 
     Patterns anchored at the start of the line are filed under the characters a match can
     start with and joined into one pattern per character, tried at position 0 of lines that
-    start with it; the others run only on lines containing the plain text they require.
+    start with it; the others (and anchored ones that may start with anything) run only on
+    lines containing the plain text they require.
     """
 
     #: first lower-case character -> anchored patterns that may match a line starting with it
     anchored: Mapping[str, re.Pattern[str]]
-    #: anchored patterns that may start with anything
-    anchored_any: re.Pattern[str]
+    #: anchored patterns that may start with anything (None: there are none)
+    anchored_any: re.Pattern[str] | None
     #: (required lower-case text, patterns needing it); then patterns that need nothing.
     by_literal: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     unconditional: tuple[re.Pattern[str], ...]
 
     @classmethod
     def build(cls, patterns: Sequence[str]) -> _PatternSet:
-        anchored = [p for p in patterns if p.startswith("^") and "|" not in _top_level(p)]
+        by_char: dict[str, list[str]] = {}
+        anywhere: list[str] = []
+        rest: list[str] = []
+        for pattern in patterns:
+            chars = None
+            if pattern.startswith("^") and "|" not in _top_level(pattern):
+                chars = _first_chars(pattern[1:])
+                if chars is None and _required_literal(pattern) is None:
+                    anywhere.append(pattern)
+                    continue
+            if chars is None:
+                rest.append(pattern)  # searched for where its required text is
+            else:
+                for char in chars:
+                    by_char.setdefault(char, []).append(pattern)
         grouped: dict[str, list[re.Pattern[str]]] = {}
         unconditional = []
-        for pattern in patterns:
-            if pattern in anchored:
-                continue
+        for pattern in rest:
             literal = _required_literal(pattern)
             compiled = re.compile(pattern, re.IGNORECASE)
             if literal is None:
                 unconditional.append(compiled)
             else:
                 grouped.setdefault(literal, []).append(compiled)
-        by_char: dict[str, list[str]] = {}
-        anywhere: list[str] = []
-        for pattern in anchored:
-            chars = _first_chars(pattern[1:])
-            if chars is None:
-                anywhere.append(pattern)
-            else:
-                for char in chars:
-                    by_char.setdefault(char, []).append(pattern)
+        # A line holding "cookie policy" holds "cookie": file such patterns under the shorter
+        # text, so a line costs one substring test for both.
+        merged: dict[str, list[re.Pattern[str]]] = {}
+        for literal in sorted(grouped, key=len):
+            shorter = next((known for known in merged if known in literal), literal)
+            merged.setdefault(shorter, []).extend(grouped[literal])
         try:
             joined = {char: _compile_any(group) for char, group in by_char.items()}
             joined_any = _compile_any(anywhere)
@@ -450,19 +502,21 @@ class _PatternSet:
             # Patterns that cannot share one regex (inline flags, repeated group names) each
             # run on their own.
             joined, joined_any = {}, _compile_any([])
-            unconditional += [re.compile(p, re.IGNORECASE) for p in anchored]
+            alone = dict.fromkeys([p for group in by_char.values() for p in group] + anywhere)
+            unconditional += [re.compile(p, re.IGNORECASE) for p in alone]
         return cls(
             anchored=MappingProxyType(joined),
-            anchored_any=joined_any,
-            by_literal=tuple((literal, tuple(group)) for literal, group in grouped.items()),
+            anchored_any=joined_any if anywhere else None,
+            by_literal=tuple((literal, tuple(group)) for literal, group in merged.items()),
             unconditional=tuple(unconditional),
         )
 
     def search(self, text: str, lowered: str) -> bool:
-        starting = self.anchored.get(lowered[:1])
-        if starting is not None and starting.match(text):
-            return True
-        if self.anchored_any.match(text):
+        if self.anchored:
+            starting = self.anchored.get(lowered[:1])
+            if starting is not None and starting.match(text):
+                return True
+        if self.anchored_any is not None and self.anchored_any.match(text):
             return True
         for literal, patterns in self.by_literal:
             if literal in lowered and any(pattern.search(text) for pattern in patterns):
@@ -517,6 +571,8 @@ class FurnitureRules:
     #: Lines that introduce a link to another page ("Also read:"); the headline after one
     #: is the link's text.
     lead_in: _PatternSet
+    #: Furniture printed between two paragraphs of a report (ads, captions, inline links).
+    inline: _PatternSet
     byline: re.Pattern[str]
     #: Whole-line bylines that name a desk, not a person ("World Desk", "X staff").
     desks: re.Pattern[str]
@@ -594,7 +650,8 @@ class FurnitureRules:
             ),
             re.compile(rf"\b(?P<year>{YEAR_PATTERN})/(?P<mon>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
             re.compile(
-                rf"\b(?P<mon>{month_re})\b\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                # (?<!\w) rather than \b: the same test, but much faster to search for here.
+                rf"(?<!\w)(?P<mon>{month_re})\b\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
                 rf"(?:\s*,?\s*(?P<year>{YEAR_PATTERN}){year_end})?",
                 re.IGNORECASE,
             ),
@@ -632,10 +689,12 @@ class FurnitureRules:
         agencies = [a for a in strings("outlet", "agencies") if a.strip()]
         return cls(
             end=_PatternSet.build(strings("patterns", "end")),
-            internal=_PatternSet.build(strings("patterns", "internal")),
+            # Short lines try notices with the internal patterns, in one pass.
+            internal=_PatternSet.build(strings("patterns", "internal") + strings("patterns", "notice")),
             teaser=_PatternSet.build(strings("patterns", "teaser")),
             notice=_PatternSet.build(strings("patterns", "notice")),
             lead_in=_PatternSet.build(strings("patterns", "lead_in")),
+            inline=_PatternSet.build(strings("patterns", "inline")),
             byline=_compile_any(strings("bylines", "prefixes")),
             desks=_compile_any(strings("bylines", "desks")),
             name_particles=frozenset(w.lower() for w in strings("bylines", "name_particles")),
@@ -909,7 +968,28 @@ def _date_line(text: str, words: Sequence[str], rules: FurnitureRules) -> _DateH
         return None
     if sum(1 for token in extra if not token[0].isupper()) > 1:
         return None
-    return _DateHit(found, _label_rank(text[: found.start], rules), _agency_in(rest, rules), text)
+    rank = _label_rank(text[: found.start], rules)
+    if rank == _RANK_UPDATED:
+        # "Updated: 5 Feb 2024 | Published: 3 Feb 2024": the published date may come second.
+        later = _find_date(text[found.end :], rules)
+        if (
+            later is not None
+            and _label_rank(text[found.end : found.end + later.start], rules) == _RANK_PUBLISHED
+        ):
+            shift = found.end
+            span = later.time_span
+            found = _DateFound(
+                later.start + shift,
+                later.end + shift,
+                later.year,
+                later.month,
+                later.day,
+                later.time,
+                later.zone,
+                (span[0] + shift, span[1] + shift) if span is not None else None,
+            )
+            rank = _RANK_PUBLISHED
+    return _DateHit(found, rank, _agency_in(rest, rules), text)
 
 
 def _label_rank(before: str, rules: FurnitureRules) -> int:
@@ -932,6 +1012,10 @@ class _Dateline:
 
 
 def _inline_dateline(text: str, rules: FurnitureRules) -> _Dateline | None:
+    # Every dateline holds an agency in parentheses or a date (a digit) near its start.
+    head = text[:DATELINE_MAX_CHARS]
+    if "(" not in head and _DIGIT.search(head) is None:
+        return None
     for pattern in rules.dateline_patterns:
         match = pattern.match(text)
         if match is None:
@@ -973,28 +1057,40 @@ class _Kind(enum.Enum):
     __hash__ = object.__hash__
 
 
+# Module-level names for the kinds: on Python 3.11 every `_Kind.X` lookup goes through the
+# Enum metaclass, which is slow in loops that run for every line.
+_BLANK = _Kind.BLANK
+_PROSE = _Kind.PROSE
+_SHORT_PROSE = _Kind.SHORT_PROSE
+_HEADLINE = _Kind.HEADLINE
+_LABEL = _Kind.LABEL
+_BYLINE = _Kind.BYLINE
+_DATE = _Kind.DATE
+_FURNITURE = _Kind.FURNITURE
+_END = _Kind.END
+
+
 _BASE_WEIGHT = {
-    _Kind.BLANK: 0.0,
-    _Kind.SHORT_PROSE: SHORT_PROSE_WEIGHT,
-    _Kind.HEADLINE: HEADLINE_WEIGHT,
-    _Kind.LABEL: LABEL_WEIGHT,
-    _Kind.BYLINE: FURNITURE_WEIGHT,
-    _Kind.DATE: FURNITURE_WEIGHT,
-    _Kind.FURNITURE: INTERNAL_WEIGHT,
+    _BLANK: 0.0,
+    _SHORT_PROSE: SHORT_PROSE_WEIGHT,
+    _HEADLINE: HEADLINE_WEIGHT,
+    _LABEL: LABEL_WEIGHT,
+    _BYLINE: FURNITURE_WEIGHT,
+    _DATE: FURNITURE_WEIGHT,
+    _FURNITURE: FURNITURE_WEIGHT,
 }
 #: Units dropped when they sit inside the body.
-_DROPPED = frozenset({_Kind.BYLINE, _Kind.DATE, _Kind.FURNITURE})
+_DROPPED = frozenset({_BYLINE, _DATE, _FURNITURE})
 _CLOSERS = "\"'”’»)]*\u00a0 "
 _SENTENCE_STOPS = ".!?…:;"
 _OPENERS = "\"'“‘(«[-–—"
 _DIGIT = re.compile(r"\d")
-#: The first letter of each word, after opening quotes and brackets (see _OPENERS).
-_WORD_INITIAL = re.compile(r"(?:^|(?<= ))[\"'“‘(«\[\-–—]*([^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
 _URL_LINE = re.compile(r"^(?:[A-Za-z][A-Za-z ]{0,30}:\s*)?<?(?P<url>https?://[^\s<>]+)>?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'A-Z0-9])")
 #: A sentence ending inside a line, after a word of four letters or more (not "U.S." or
 #: "Gen."): a paragraph with a trailing tag ("... of Anbar. Enditem") is still prose.
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}[.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
+_INNER_SENTENCE_END = re.compile(r"[.!?](?<=[^\W\d_]{4}.)[\"'”’]?\s+[\"“‘]?[A-Z]")
 #: "Jane Doe in Jerusalem": two to four capitalised words, "in", one to three more.
 _PERSON_IN_PLACE = re.compile(
     r"^(?:[A-Z][\w'’.\-]*\s){1,3}[A-Z][\w'’.\-]*"
@@ -1022,6 +1118,13 @@ class _Unit:
     weight: float = 0.0
     barrier: bool = False
     lead_in: bool = False
+    #: Furniture printed between two paragraphs of a report (weighs INLINE_WEIGHT).
+    inline: bool = False
+
+
+def _inner_sentence_end(text: str) -> bool:
+    """A sentence ends inside ``text`` (the cheap test for a full stop first)."""
+    return ("." in text or "?" in text or "!" in text) and _INNER_SENTENCE_END.search(text) is not None
 
 
 def _terminal(text: str) -> str:
@@ -1029,14 +1132,18 @@ def _terminal(text: str) -> str:
 
 
 def _lower_share(words: Sequence[str]) -> tuple[int, float]:
-    """Words starting in lower case (or in a script without case), and their share.
-
-    A word counts by its first letter after opening quotes and brackets; words that start
-    with a digit or a symbol do not count.
-    """
-    initials = _WORD_INITIAL.findall(" ".join(words))
-    cased = len(initials)
-    lower = cased - sum(map(str.isupper, initials))
+    """Words starting in lower case (or in a script without case), and their share."""
+    lower = cased = 0
+    for word in words:
+        first = word[0]
+        if not first.isalpha():
+            word = word.lstrip(_OPENERS)
+            if not word or not word[0].isalpha():
+                continue
+            first = word[0]
+        cased += 1
+        if not first.isupper():
+            lower += 1
     return lower, (lower / cased if cased else 0.0)
 
 
@@ -1052,7 +1159,8 @@ def _is_label(text: str, words: Sequence[str]) -> bool:
 def _is_byline(text: str, rules: FurnitureRules) -> bool:
     opening = rules.byline.match(text)
     if opening is None:
-        return rules.desks.fullmatch(text) is not None
+        # A desk credit is a short line: "Gulf Times staff", "World Desk".
+        return text.count(" ") < BYLINE_MAX_NAME_WORDS + 2 and rules.desks.fullmatch(text) is not None
     rest = text[opening.end() :].lstrip(" :-–—")
     if not rest:
         return True
@@ -1095,51 +1203,56 @@ def _is_menu(raw: str) -> bool:
 def _classify(text: str, rules: FurnitureRules, raw: str | None = None) -> _Unit:
     """One unit's kind; ``raw`` is its line as printed (runs of spaces kept), if one line."""
     words = text.split()
-    unit = _Unit(0, 0, text, _Kind.BLANK, len(words))
+    unit = _Unit(0, 0, text, _BLANK, len(words))
     n = len(words)
     if n == 0:
         return unit
     short = n <= FURNITURE_MAX_WORDS
-    url = _URL_LINE.match(text) if short else None
     lowered = text.lower()
     ending = text[-TEASER_TAIL_CHARS:]
     if short and rules.end.search(text, lowered):
-        unit.kind = _Kind.END
-    elif short and rules.lead_in.search(text, lowered):
-        unit.kind, unit.lead_in = _Kind.FURNITURE, True
+        unit.kind = _END
+    elif n <= LEAD_IN_MAX_WORDS and rules.lead_in.search(text, lowered):
+        unit.kind, unit.lead_in, unit.inline = _FURNITURE, True, True
+    elif short and rules.inline.search(text, lowered):
+        unit.kind, unit.inline = _FURNITURE, True
     elif (
         rules.teaser.search(ending, ending.lower())
         or (short and rules.internal.search(text, lowered))
-        or rules.notice.search(text, lowered)
+        or (not short and rules.notice.search(text, lowered))
     ):
-        unit.kind = _Kind.FURNITURE
+        unit.kind = _FURNITURE
         # "Source: Xinhua | 2024-03-03 18:30" is furniture that still dates the page.
         if (hit := _date_line(text, words, rules)) is not None:
             unit.date = _DateHit(hit.found, max(hit.rank, _RANK_IN_FURNITURE), hit.agency, hit.text)
-    elif url is not None:
-        unit.kind, unit.url = _Kind.FURNITURE, url["url"]
+    elif short and "://" in text and (url := _URL_LINE.match(text)) is not None:
+        unit.kind, unit.url = _FURNITURE, url["url"]
     elif (hit := _date_line(text, words, rules)) is not None:
-        unit.kind, unit.date, unit.agency = _Kind.DATE, hit, hit.agency
+        unit.kind, unit.date, unit.agency = _DATE, hit, hit.agency
     elif short and _is_byline(text, rules):
-        unit.kind = _Kind.BYLINE
+        unit.kind = _BYLINE
     elif n <= MENU_MAX_WORDS and _is_menu(raw if raw is not None else text):
-        unit.kind = _Kind.FURNITURE
+        unit.kind = _FURNITURE
     elif (agency := rules.agencies.fullmatch(text.strip(" .,:;-–—"))) is not None:
-        unit.kind, unit.agency = _Kind.BYLINE, agency.group(0)
+        unit.kind, unit.agency = _BYLINE, agency.group(0)
+    elif n <= LETTERLESS_MAX_WORDS and _LETTER.search(text) is None:
+        # No word at all: a player's "02:15", a rule ("***", "--"), a lone count.
+        unit.kind, unit.inline = _FURNITURE, True
     elif _is_label(text, words):
-        unit.kind = _Kind.LABEL
+        unit.kind = _LABEL
     else:
-        lower, share = _lower_share(words)
+        # The opening words tell a sentence from a headline; a long paragraph needs no more.
+        lower, share = _lower_share(words[:SHARE_SAMPLE_WORDS])
         end = _terminal(text)
         if share >= PROSE_MIN_LOWER_SHARE and (
-            (n >= PROSE_MIN_WORDS and (end in ".!?…:;" or _INNER_SENTENCE_END.search(text)))
+            (n >= PROSE_MIN_WORDS and (end in ".!?…:;" or _inner_sentence_end(text)))
             or n >= UNPUNCTUATED_PROSE_MIN_WORDS
         ):
-            unit.kind = _Kind.PROSE
+            unit.kind = _PROSE
         elif n >= 2 and end == "." and lower >= 1:
-            unit.kind = _Kind.SHORT_PROSE
+            unit.kind = _SHORT_PROSE
         else:
-            unit.kind = _Kind.HEADLINE
+            unit.kind = _HEADLINE
     return unit
 
 
@@ -1189,8 +1302,21 @@ def _units(lines: Sequence[str], rules: FurnitureRules) -> list[_Unit]:
         unit.first, unit.last = first, last
         units.append(unit)
     _mark_links(units)
+    _mark_repeated_furniture(units)
     _weigh(units)
     return units
+
+
+def _mark_repeated_furniture(units: Sequence[_Unit]) -> None:
+    """Furniture printed more than once on a page ("Share" under every live-blog entry,
+    "Advertisement" between paragraphs) is a template repeated through the body: inline."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        if unit.kind is _FURNITURE:
+            counts[unit.text] = counts.get(unit.text, 0) + 1
+    for unit in units:
+        if unit.kind is _FURNITURE and counts[unit.text] > 1:
+            unit.inline = True
 
 
 def _mark_links(units: Sequence[_Unit]) -> None:
@@ -1198,10 +1324,10 @@ def _mark_links(units: Sequence[_Unit]) -> None:
     summary list, not subheadings: furniture up to the next line of another kind."""
     waiting = False
     for unit in units:
-        if unit.kind is _Kind.BLANK:
+        if unit.kind is _BLANK:
             continue
-        if waiting and unit.kind is _Kind.HEADLINE:
-            unit.kind = _Kind.FURNITURE
+        if waiting and unit.kind is _HEADLINE:
+            unit.kind, unit.inline = _FURNITURE, True
             continue
         waiting = unit.lead_in
 
@@ -1210,28 +1336,27 @@ def _weigh(units: list[_Unit]) -> None:
     """Weights and barriers for the maximum-sum search; they depend on neighbouring units."""
     previous: _Unit | None = None
     for unit in units:
-        if unit.kind is _Kind.PROSE:
+        if unit.kind is _PROSE:
             words = min(unit.words, PROSE_WORD_CAP)
             unit.weight = PROSE_BASE_WEIGHT + words / PROSE_WORDS_PER_POINT
-        elif unit.kind is _Kind.FURNITURE and previous is not None and previous.kind is _Kind.FURNITURE:
+        elif unit.kind is _FURNITURE and previous is not None and previous.kind is _FURNITURE:
             unit.weight = FURNITURE_RUN_WEIGHT
+        elif unit.inline:
+            unit.weight = INLINE_WEIGHT
         else:
             unit.weight = _BASE_WEIGHT.get(unit.kind, 0.0)
-        unit.barrier = unit.kind is _Kind.END
+        unit.barrier = unit.kind is _END
         # A headline followed by its own byline or date line starts another story.
-        if (
-            unit.kind in (_Kind.BYLINE, _Kind.DATE)
-            and previous is not None
-            and previous.kind is _Kind.HEADLINE
-        ):
+        if unit.kind in (_BYLINE, _DATE) and previous is not None and previous.kind is _HEADLINE:
             unit.barrier = True
-        if unit.kind is not _Kind.BLANK:
+        if unit.kind is not _BLANK:
             previous = unit
     block: list[_Unit] = []
     for item in [*units, None]:
-        if item is not None and item.kind is _Kind.BLANK:
+        # Furniture between the headlines ("1", "2", share icons) does not end the list.
+        if item is not None and item.kind in (_BLANK, _FURNITURE):
             continue
-        if item is not None and item.kind in (_Kind.HEADLINE, _Kind.LABEL):
+        if item is not None and item.kind in (_HEADLINE, _LABEL):
             block.append(item)
             continue
         if len(block) >= LIST_MIN_LINES:
@@ -1283,14 +1408,14 @@ def _normalise(text: str) -> str:
 def _skip_standfirst(units: Sequence[_Unit], first: int, last: int) -> int:
     """Start at a paragraph that repeats the run's opening summary (the standfirst)."""
     opening = units[first]
-    if opening.kind is not _Kind.PROSE:
+    if opening.kind is not _PROSE:
         return first
     lead = _normalise(_SENTENCE_END.split(opening.text, maxsplit=1)[0])
     if len(lead) < STANDFIRST_MIN_CHARS:
         return first
     for j in range(first + 1, min(last + 1, first + STANDFIRST_LOOKAHEAD_UNITS)):
         unit = units[j]
-        if unit.kind in (_Kind.PROSE, _Kind.SHORT_PROSE):
+        if unit.kind in (_PROSE, _SHORT_PROSE):
             return j if _normalise(unit.text).startswith(lead) else first
     return first
 
@@ -1302,16 +1427,16 @@ def _with_sidebar_headline(units: Sequence[_Unit], first: int, rules: FurnitureR
     dateline that opens the body, dated another day than the page, heads the story under it
     (the same day's date would make it a deck under the page's title).
     """
-    if first == 0 or units[first - 1].kind is not _Kind.HEADLINE:
+    if first == 0 or units[first - 1].kind is not _HEADLINE:
         return first
     dateline = _inline_dateline(units[first].text, rules)
     if dateline is None or dateline.found is None:
         return first
     page_date: _DateFound | None = None
     for unit in reversed(units[: first - 1]):
-        if unit.kind is _Kind.DATE and unit.date is not None and page_date is None:
+        if unit.kind is _DATE and unit.date is not None and page_date is None:
             page_date = unit.date.found
-        elif unit.kind is _Kind.HEADLINE and page_date is not None:
+        elif unit.kind is _HEADLINE and page_date is not None:
             same_day = (page_date.month, page_date.day) == (dateline.found.month, dateline.found.day)
             return first if same_day else first - 1
     return first
@@ -1364,10 +1489,8 @@ def _person_in_place(unit: _Unit) -> bool:
 
 def _signed(units: Sequence[_Unit], i: int, before: int) -> bool:
     """The byline or the date line stands right under unit ``i`` (as under a headline)."""
-    following = next((u for u in units[i + 1 : before] if u.kind is not _Kind.BLANK), None)
-    return following is not None and (
-        following.kind in (_Kind.BYLINE, _Kind.DATE) or _person_in_place(following)
-    )
+    following = next((u for u in units[i + 1 : before] if u.kind is not _BLANK), None)
+    return following is not None and (following.kind in (_BYLINE, _DATE) or _person_in_place(following))
 
 
 def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> tuple[str | None, str | None]:
@@ -1388,15 +1511,15 @@ def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> t
         unit = units[i]
         if not 2 <= unit.words <= TITLE_MAX_WORDS:
             continue
-        capitals = unit.kind is _Kind.LABEL and _signed(units, i, before)
-        if unit.kind not in (_Kind.HEADLINE, _Kind.SHORT_PROSE) and not capitals:
+        capitals = unit.kind is _LABEL and _signed(units, i, before)
+        if unit.kind not in (_HEADLINE, _SHORT_PROSE) and not capitals:
             continue
         title, site = _split_suffix(unit.text, rules)
         name_like = _site_like(title) and not capitals
         deck = (
             previous is not None
             and not _person_in_place(previous)
-            and all(u.kind is _Kind.BLANK for u in units[previous_index + 1 : i])
+            and all(u.kind is _BLANK for u in units[previous_index + 1 : i])
             and not _site_like(previous.text)
             and previous.words >= DECK_MIN_TITLE_WORDS
             and unit.words >= DECK_MIN_WORDS
@@ -1408,7 +1531,7 @@ def _pick_title(units: Sequence[_Unit], before: int, rules: FurnitureRules) -> t
         person = _person_in_place(unit)
         # The headline carries the byline or the date right under it; a deck does not.
         signed = _signed(units, i, before)
-        headline = unit.kind is _Kind.HEADLINE or capitals
+        headline = unit.kind is _HEADLINE or capitals
         key = (site is not None, not person, headline, not name_like, signed, not capitals, i)
         if best is None or key > best[0]:
             best = (key, title, site)
@@ -1426,7 +1549,7 @@ def _same_outlet(site: str, agency: str) -> bool:
 def _outlet_in_furniture(units: Iterable[_Unit], rules: FurnitureRules) -> str | None:
     """The site's name as its own furniture prints it ("Discover more from X", "© 2024 X")."""
     for unit in units:
-        if unit.kind not in (_Kind.FURNITURE, _Kind.END):
+        if unit.kind not in (_FURNITURE, _END):
             continue
         for pattern in rules.outlet_patterns:
             match = pattern.search(unit.text)
@@ -1475,11 +1598,11 @@ def clean_plaintext(raw: str, furniture: FurnitureRules | None = None) -> Cleane
     datelines = [
         (offset, unit, dateline)
         for offset, unit in zip(offsets, kept, strict=True)
-        if unit.kind is not _Kind.BLANK and (dateline := _inline_dateline(unit.text, rules)) is not None
+        if unit.kind is not _BLANK and (dateline := _inline_dateline(unit.text, rules)) is not None
     ]
     # A dateline among the first few units of the body dates (and credits) the page when
     # nothing around the body does.
-    leading = {id(u) for u in [u for u in kept if u.kind is not _Kind.BLANK][:BODY_DATELINE_LOOKAHEAD]}
+    leading = {id(u) for u in [u for u in kept if u.kind is not _BLANK][:BODY_DATELINE_LOOKAHEAD]}
     opening = [d for _, u, d in datelines if id(u) in leading]
     opening_dated = next((d.found for d in opening if d.found is not None), None)
 
@@ -1530,8 +1653,8 @@ def _assemble(
         if unit.kind in _DROPPED:
             dropped = True
             continue
-        if unit.kind is _Kind.BLANK:
-            if dropped and (not kept or kept[-1].kind is _Kind.BLANK):
+        if unit.kind is _BLANK:
+            if dropped and (not kept or kept[-1].kind is _BLANK):
                 continue
         else:
             dropped = False
@@ -1598,7 +1721,7 @@ def _sections(
         start = offset
         i = index_of[id(unit)]
         # A headline right above the dateline (no blank line between) heads its story.
-        if i > 0 and kept[i - 1].kind is _Kind.HEADLINE and kept[i - 1].last + 1 == unit.first:
+        if i > 0 and kept[i - 1].kind is _HEADLINE and kept[i - 1].last + 1 == unit.first:
             start = position_of[id(kept[i - 1])]
         starts.append((max(0, start - lead), dateline.text, value))
     dates = {_as_date(value) for _, _, value in starts}
