@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -419,6 +420,13 @@ def show(event_id: str, db: str | None, as_json: bool) -> None:
     help="Also write every predicted event and aggregate claim as JSON Lines to this file.",
 )
 @click.option("--db", metavar="URL", help="Run into this store instead of a temporary SQLite file.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="one per core",
+    help="Processes that analyse articles in parallel (results do not depend on it).",
+)
 def evaluate_command(
     articles_path: Path,
     meta: Path | None,
@@ -426,6 +434,7 @@ def evaluate_command(
     as_json: bool,
     predictions: Path | None,
     db: str | None,
+    workers: int,
 ) -> None:
     """Run the whole pipeline on ARTICLES and score it against a gold file.
 
@@ -443,7 +452,7 @@ def evaluate_command(
     from wirewatch.evaluate import evaluate, write_predictions
     from wirewatch.evaluate.report import print_report
 
-    evaluation = evaluate(articles_path, gold_path, meta=meta, db=db)
+    evaluation = evaluate(articles_path, gold_path, meta=meta, db=db, workers=workers)
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as out:
             write_predictions(evaluation, out)

@@ -166,6 +166,7 @@ def evaluate(
     db: str | None = None,
     settings: Settings | None = None,
     same_actor: ActorMatcher | None = None,
+    workers: int = 1,
 ) -> Evaluation:
     """Ingest ``articles`` with the full pipeline and score the result against ``gold_path``."""
     gold: Gold = load_gold(gold_path)
@@ -176,7 +177,7 @@ def evaluate(
     pipeline_log.setLevel(logging.ERROR)  # rejections are counted, not shouted, during evaluation
     try:
         with _store_for(db) as store:
-            Pipeline(store, settings).ingest([str(articles)], meta=meta)
+            Pipeline(store, settings, workers=workers).ingest([str(articles)], meta=meta)
             stored = {a.id: a for a in store.articles()}
             events = store.events()
             claims = store.claims()
