@@ -161,6 +161,11 @@ class Lexicon:
     count_nouns: frozenset[str]
     min_count: int
     actor_skip: frozenset[str]
+    date_words: frozenset[str] = frozenset()
+    time_of_day: frozenset[str] = frozenset()
+    actor_through: frozenset[str] = frozenset()
+    representatives: frozenset[str] = frozenset()
+    inanimate: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
 
     @classmethod
@@ -269,6 +274,13 @@ class Lexicon:
             count_nouns=_words(aggregates, "count_nouns", "[aggregates] count_nouns", where),
             min_count=int(aggregates.get("min_count", 2)),
             actor_skip=_words(_table(data, "actors", where), "skip", "[actors] skip", where),
+            date_words=_words(_table(data, "time", where), "date_words", "[time] date_words", where),
+            time_of_day=_words(_table(data, "time", where), "time_of_day", "[time] time_of_day", where),
+            actor_through=_words(_table(data, "actors", where), "through", "[actors] through", where),
+            representatives=_words(
+                _table(data, "actors", where), "representatives", "[actors] representatives", where
+            ),
+            inanimate=_words(_table(data, "actors", where), "inanimate", "[actors] inanimate", where),
             sources=tuple(sources),
         )
 

@@ -186,6 +186,27 @@ def _units(doc: _Doc) -> list[SentenceSpan]:
     return list(units)
 
 
+_DASHES = {"—", "–", "-", "--", "―"}
+
+
+def _dateline_end(doc: _Doc, sent: SentenceSpan) -> int:
+    """First token after a dateline that opens the unit ("BAGHDAD, March 4 (Wire) — "), else
+    the unit's first token. A dateline ends at a dash within the first words and holds a date,
+    a bracket or a word in capitals; its date and place say where the report was filed."""
+    limit = min(sent.token_end, sent.token_start + 16)
+    for i in range(sent.token_start + 1, limit):
+        if doc.tokens[i].text not in _DASHES or doc.tokens[i].start == doc.tokens[i - 1].end:
+            continue  # a hyphen inside a word ("Iran-aligned") is no dateline
+        before = range(sent.token_start, i)
+        dated = any(
+            doc.ent_of[j] >= 0 and doc.parsed.entities[doc.ent_of[j]].label in _TIME_LABELS for j in before
+        )
+        marked = any(doc.tokens[j].text in {"(", ")"} for j in before)
+        capitals = any(doc.tokens[j].text.isupper() and len(doc.tokens[j].text) >= 3 for j in before)
+        return i + 1 if dated or marked or capitals else sent.token_start
+    return sent.token_start
+
+
 def _match(doc: _Doc, i: int, phrase: Phrase, limit: int) -> int | None:
     """End (exclusive) of ``phrase`` matched at token ``i``, skipping hyphens; None if no match."""
     j = i
@@ -351,10 +372,13 @@ class RuleExtractor:
             clusters = self._clusters(doc, hits)
             for cluster in clusters:
                 draft = self._draft(doc, sent, si, cluster)
-                if draft is not None:
+                # A conditional ("if ...", "we could hit you") is not an event that happened.
+                if draft is not None and draft.mode is not Mode.HYPOTHETICAL:
                     self._place_draft(doc, drafts, draft)
             if not clusters and drafts and si - drafts[-1].evidence[-1] <= 2:
                 self._figures_only(doc, sent, si, drafts[-1])
+            if drafts and (si in drafts[-1].evidence or (not clusters and si - drafts[-1].evidence[-1] <= 1)):
+                self._refine_later(doc, sent, si, drafts[-1])
         self._units = _units(doc)
         mentions = [self._mention(doc, d) for d in drafts]
         mentions.sort(key=lambda m: m.trigger.start)
@@ -795,6 +819,7 @@ class RuleExtractor:
         self._casualties(doc, sent, draft)
         draft.mode = self._mode(doc, sent, draft)
         draft.attribution = self._attribution(doc, sent, main.head)
+        self._as_threat(doc, sent, draft)
         draft.anaphoric = self._anaphoric(doc, main)
         between = range(sent.token_start, main.start)
         draft.separate = any(doc.lem[j] in self._mode_words["separate"] for j in between)
@@ -803,8 +828,22 @@ class RuleExtractor:
 
     # actors -------------------------------------------------------------------------------
 
+    def _through(self, doc: _Doc, i: int) -> int:
+        """The counted noun of "a pair of rockets", "the lives of three soldiers" (else ``i``)."""
+        for _ in range(3):
+            if doc.lem[i] not in self.lexicon.actor_through and doc.low[i] not in self.lexicon.actor_through:
+                return i
+            pobjs = [o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
+            if not pobjs:
+                return i
+            i = pobjs[0]
+        return i
+
     def _is_actor(self, doc: _Doc, i: int) -> bool:
+        i = self._through(doc, i)
         t = doc.tokens[i]
+        if doc.lem[i] in self.lexicon.inanimate or doc.low[i] in self.lexicon.inanimate:
+            return False
         if t.pos in {"PRON", "DET", "NUM", "ADV", "ADJ", "VERB", "AUX", "PART", "SCONJ", "CCONJ", "PUNCT"}:
             return False
         if doc.lem[i] in self.lexicon.actor_skip or doc.low[i] in self.lexicon.actor_skip:
@@ -824,7 +863,9 @@ class RuleExtractor:
         return not (doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in {"LOC", "FAC"})
 
     def _phrase(self, doc: _Doc, i: int) -> tuple[int, int]:
-        """The compact noun phrase headed by ``i``: its modifiers, an "of" phrase, no clauses."""
+        """The compact noun phrase headed by ``i``: its modifiers, an "of" phrase, no clauses
+        ("a spokesman for the army": a representative's "for" phrase too)."""
+        right_preps = {"of", "for"} if doc.lem[i] in self.lexicon.representatives else {"of"}
         keep_left = {
             "compound",
             "amod",
@@ -844,7 +885,7 @@ class RuleExtractor:
                 sub = doc.subtree(c)
                 lo = min(lo, *sub)
             elif c > i and (
-                dep in {"compound", "case", "nummod", "amod"} or (dep == "prep" and doc.lem[c] == "of")
+                dep in {"compound", "case", "nummod", "amod"} or (dep == "prep" and doc.lem[c] in right_preps)
             ):
                 sub = doc.subtree(c)
                 hi = max(hi, *sub)
@@ -858,7 +899,21 @@ class RuleExtractor:
         if not self._is_actor(doc, i):
             # "a senior commander" is an actor though "commander" has no entity; numbers are not.
             return None
-        lo, hi = self._phrase(doc, i)
+        lo, hi = self._phrase(doc, self._through(doc, i))
+        # Never cut a hyphenated name ("Harakat al-Nujaba") at the hyphen.
+        tokens = doc.tokens
+        while (
+            hi < len(tokens)
+            and tokens[hi].start == tokens[hi - 1].end
+            and (tokens[hi].text in _DASHES or tokens[hi - 1].text in _DASHES)
+        ):
+            hi += 1
+        while (
+            lo > 0
+            and tokens[lo].start == tokens[lo - 1].end
+            and (tokens[lo].text in _DASHES or tokens[lo - 1].text in _DASHES)
+        ):
+            lo -= 1
         return ActorRef(text=doc.span(lo, hi).text, span=doc.span(lo, hi))
 
     def _modifier_actor(self, doc: _Doc, head: int) -> int | None:
@@ -957,7 +1012,14 @@ class RuleExtractor:
                             if self._is_actor(doc, p)
                         )
         draft.victims = victims
-        first = list(dict.fromkeys(first))
+        # A dateline's place is where the report was filed, never an actor.
+        opening = _dateline_end(doc, sent)
+        # A weapon is the means, never an actor ("fired mortar rounds").
+        weapon_words = {
+            j for s, e, _h, _w in self._weapons(doc, sent.token_start, sent.token_end) for j in range(s, e)
+        }
+        first = [i for i in dict.fromkeys(first) if i >= opening and i not in weapon_words]
+        second = [i for i in second if i >= opening and i not in weapon_words]
         second = [s for s in dict.fromkeys(second) if s not in first]
         if first:
             conj = [c for c in doc.conjuncts(first[0]) if self._is_actor(doc, c)]
@@ -994,17 +1056,29 @@ class RuleExtractor:
         within: set[int] | None = None,
     ) -> Span | None:
         candidates: list[tuple[int, int, int]] = []  # (start token, end token, root)
+        first = _dateline_end(doc, sent)
         for ent in doc.parsed.entities:
-            if ent.label in _TIME_LABELS and sent.token_start <= ent.token_start < sent.token_end:
-                if ent.label == "DATE" and self._duration(doc, ent.token_start, ent.token_end):
+            if ent.label in _TIME_LABELS and first <= ent.token_start < sent.token_end:
+                if self._duration(doc, ent.token_start, ent.token_end):
+                    continue
+                if not self._says_when(doc, ent.token_start, ent.token_end):
                     continue
                 candidates.append(
                     (ent.token_start, ent.token_end, _head_of(doc, ent.token_start, ent.token_end))
                 )
         covered = {i for s, e, _ in candidates for i in range(s, e)}
-        for s, e in _find_phrases(doc, sent.token_start, sent.token_end, self.lexicon.time_words):
+        for s, e in _find_phrases(doc, first, sent.token_end, self.lexicon.time_words):
             if not covered.intersection(range(s, e)):
                 candidates.append((s, e, _head_of(doc, s, e)))
+        # "since January" is the start of a period, not when the event happened (unless the
+        # event hangs from the date: "since January, when aircraft hit the depot").
+        candidates = [
+            c
+            for c in candidates
+            if not (
+                doc.lem[doc.tokens[c[2]].head] in {"since", "until", "till"} and head not in doc.subtree(c[2])
+            )
+        ]
         if not candidates:
             return None
         chain = set(self._clause_chain(doc, head)) | {head}
@@ -1025,6 +1099,15 @@ class RuleExtractor:
         if attached_only and score(best)[0]:
             return None
         s, e, _ = best
+        # Adjacent time expressions are one: "Thursday" + "morning", "Sunday" "evening".
+        for c in sorted(candidates):
+            if c is best:
+                continue
+            gap = range(e, c[0])
+            if c[0] >= e and all(doc.low[j] in {"on", "in", "at", ","} for j in gap) and c[0] - e <= 1:
+                e = c[1]
+            elif c[1] <= s and c[1] == s:
+                s = c[0]
         if (
             s > sent.token_start
             and doc.low[s - 1] in {"early", "late", "last", "earlier", "later"}
@@ -1033,10 +1116,24 @@ class RuleExtractor:
             s -= 1
         return doc.span(s, e)
 
+    def _says_when(self, doc: _Doc, s: int, e: int) -> bool:
+        """Does a DATE/TIME entity say when ("Monday", "March 2", "3:30 a.m."), not "the 18th"?"""
+        lx = self.lexicon
+        words = [w for i in range(s, e) for w in re.split(r"[-\s]", doc.low[i]) if w]
+        if any(w in lx.months or w in lx.date_words or w in self._specific_time_words for w in words):
+            return True
+        if any(doc.lem[i] in lx.date_words for i in range(s, e)):
+            return True
+        text = doc.span(s, e).text
+        return bool(_YEAR.search(text) or re.search(r"\d:\d\d|\d{1,2}/\d{1,2}", text))
+
     def _duration(self, doc: _Doc, s: int, e: int) -> bool:
         """DATE entities that are lengths of time or ages, not when ("three years", "decades")."""
         words = doc.low[s:e]
-        if any(w in {"old", "long", "decades", "years", "months", "weeks", "days", "hours"} for w in words):
+        if any(
+            w in {"old", "long", "decades", "years", "months", "weeks", "days", "hours", "minutes"}
+            for w in words
+        ):
             return not any(w in {"ago", "last", "past", "earlier", "previous"} for w in words)
         return False
 
@@ -1383,7 +1480,7 @@ class RuleExtractor:
                     probe.injuries = zero
         if probe.fatalities is None and probe.injuries is None:
             return
-        self._merge(target, probe, add_counts=True)
+        self._merge(doc, target, probe, add_counts=True)
 
     def _add_count(self, draft: _Draft, kind: str, count: _Count) -> None:
         current = draft.fatalities if kind == "fatal" else draft.injuries
@@ -1481,6 +1578,38 @@ class RuleExtractor:
             return Attribution(source=source.text, span=doc.span(min(lo, i), max(hi, i + 1)))
         return None
 
+    def _as_threat(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
+        """ "X said its fighters would strike every base": violence a speaker says will come is
+        a threat by the speaker (THREATEN), not the violence itself."""
+        main = draft.main
+        if main.entry.verbal or draft.mode not in {Mode.HYPOTHETICAL, Mode.PLANNED}:
+            return
+        verb = self._clause_verb(doc, main.head)
+        if not any(
+            doc.tokens[c].dep == "aux" and doc.lem[c] in {"will", "would", "shall"}
+            for c in doc.children[verb]
+        ):
+            return
+        if any(doc.tokens[c].dep == "mark" for c in doc.children[verb]):
+            return  # "if they would strike": a condition, not a promise
+        speaker: int | None = None
+        for a in self._clause_chain(doc, verb)[1:3]:
+            if doc.lem[a] in self.lexicon.attribution_verbs and doc.tokens[a].pos == "VERB":
+                subj = doc.kids(a, "nsubj")
+                if subj and self._is_actor(doc, subj[0]):
+                    speaker = subj[0]
+                break
+        if speaker is None:
+            return
+        draft.sub_type = _S.OTHER
+        draft.plover = Plover.THREATEN
+        draft.mode = Mode.THREATENED
+        draft.weapon = None
+        draft.actor1 = self._actor(doc, speaker)
+        draft.assoc1 = []
+        draft.fatalities = draft.injuries = None
+        draft.attribution = None
+
     # refinement ---------------------------------------------------------------------------
 
     def _refine(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
@@ -1491,6 +1620,21 @@ class RuleExtractor:
                 draft.sub_type = rule.target
                 if rule.plover is not None:
                     draft.plover = rule.plover
+
+    def _refine_later(self, doc: _Doc, sent: SentenceSpan, si: int, draft: _Draft) -> None:
+        """A sentence with no event of its own that goes on telling the last one ("Police fired
+        tear gas to disperse the crowd" after a protest) refines it by its cue words."""
+        for rule in self.lexicon.refinements:
+            if (
+                draft.sub_type in rule.sources
+                and rule.cues
+                and _find_phrases(doc, sent.token_start, sent.token_end, rule.cues)
+            ):
+                draft.sub_type = rule.target
+                if rule.plover is not None:
+                    draft.plover = rule.plover
+                if si not in draft.evidence:
+                    draft.evidence.append(si)
 
     def _rule_applies(self, doc: _Doc, sent: SentenceSpan, draft: _Draft, rule: Refinement) -> bool:
         start, end = sent.token_start, sent.token_end
@@ -1520,56 +1664,111 @@ class RuleExtractor:
     def _anaphoric(self, doc: _Doc, hit: _Hit) -> bool:
         """A definite or bare event noun that refers back ("the strike", "clashes")."""
         t = doc.tokens[hit.head]
+        definite = self._mode_words["definite"]
+        if hit.entry.needs_weapon and t.pos == "VERB":
+            # "The rockets were launched from a truck": the weapon named before, again.
+            args = doc.kids(hit.head, "nsubj", "nsubjpass", "dobj")
+            return any(
+                doc.lem[a] in self.lexicon.weapon_index
+                and any(doc.low[d] in definite and doc.tokens[d].dep == "det" for d in doc.children[a])
+                for a in args
+            )
         if t.pos not in {"NOUN", "PROPN"} or hit.entry.verbal:
             return False
+        if t.dep == "attr" and doc.lem[t.head] == "be":
+            return True  # "It was the first strike since January": says what an event was
         kids = doc.children[hit.head]
         fresh = self._mode_words["fresh"]
         if any(doc.lem[c] in fresh or doc.low[c] in fresh for c in kids):
             return False
         if any(doc.tokens[c].dep == "nummod" or doc.tokens[c].like_num for c in kids):
             return False
-        definite = self._mode_words["definite"]
         if any(doc.low[c] in definite or doc.tokens[c].dep == "poss" for c in kids):
             return True
         # A bare noun refers back only for words that name a whole battle ("clashes", "fighting").
         return hit.entry.plural_ok and not any(doc.tokens[c].dep == "det" for c in kids)
 
+    def _untyped(self, draft: _Draft) -> bool:
+        """No trigger of the draft has a kind of its own: a bare "attack", or one typed only
+        by a weapon somewhere else in its sentence ("the explosion came after rockets hit")."""
+        return not any(h.typed and not (h.entry.generic and h.weapon_level >= 2) for h in draft.hits)
+
     def _compatible(self, earlier: _Draft, later: _Draft) -> bool:
         if earlier.sub_type == later.sub_type:
             return True
-        return not any(h.typed for h in later.hits) and earlier.plover == later.plover == Plover.ASSAULT
+        if later.anaphoric and earlier.main.entry.sub_event_type == later.sub_type:
+            return True  # "the protest" after a protest the police broke up (refined since)
+        return self._untyped(later) and earlier.plover == later.plover == Plover.ASSAULT
+
+    def _time_words(self, time: Span | None) -> set[str]:
+        """The words of a time expression that name a day, week, month or year."""
+        if time is None:
+            return set()
+        words = set(re.findall(r"\w+", time.text.lower())) - {"s"}
+        return {w for w in words if w not in self.lexicon.time_of_day and not re.fullmatch(r"\d\d?", w)} | {
+            w for w in words if re.fullmatch(r"\d\d?", w) and not re.search(r"\d:\d", time.text)
+        }
+
+    def _words_of(self, text: str) -> set[str]:
+        facility = {w for p in self.lexicon.facilities for w in p}
+        return {
+            w
+            for w in re.findall(r"\w+", text.lower())
+            if len(w) > 2 and w not in facility and w not in {"the", "and", "air", "near", "outside"}
+        }
 
     def _conflicts(self, earlier: _Draft, later: _Draft) -> bool:
-        if earlier.time is not None and later.time is not None:
-            a_words = set(re.findall(r"\w+", earlier.time.text.lower())) & self._specific_time_words
-            b_words = set(re.findall(r"\w+", later.time.text.lower())) & self._specific_time_words
-            a_digits = set(re.findall(r"\d+", earlier.time.text))
-            b_digits = set(re.findall(r"\d+", later.time.text))
-            if (
-                (a_words or a_digits)
-                and (b_words or b_digits)
-                and not (a_words & b_words or a_digits & b_digits)
-            ):
-                return True
+        a_time, b_time = self._time_words(earlier.time), self._time_words(later.time)
+        if a_time and b_time and not (a_time <= b_time or b_time <= a_time):
+            return True
         a, b = earlier.attribution, later.attribution
         has_numbers = later.fatalities is not None or later.injuries is not None
         if a is not None and b is not None and a.source.lower() != b.source.lower() and has_numbers:
             return True
         one, two = earlier.actor1, later.actor1
-        if one is not None and two is not None and one.text.lower() != two.text.lower():
+        if (
+            one is not None
+            and two is not None
+            and not self._words_of(one.text) & self._words_of(two.text)
+            and one.text.lower() != two.text.lower()
+        ):
             return True
-        return earlier.mode != later.mode and Mode.HISTORICAL not in {earlier.mode, later.mode}
+        exact = {GeoPrecision.PLACE, GeoPrecision.NEAR}
+        here = [p for p in earlier.places if p.precision in exact]
+        there = [p for p in later.places if p.precision in exact]
+        if here and there:
+            here_words = set().union(*(self._words_of(p.name) for p in here))
+            there_words = set().union(*(self._words_of(p.name) for p in there))
+            if here_words and there_words and not here_words & there_words:
+                return True
+        if earlier.mode == later.mode or Mode.HISTORICAL in {earlier.mode, later.mode}:
+            return False
+        # "X claimed / denied the attack" speaks of the same event.
+        return not (later.anaphoric and later.mode in {Mode.CLAIMED, Mode.DENIED})
+
+    def _restates(self, doc: _Doc, draft: _Draft) -> bool:
+        """A mention with nothing new that could tell it apart from one before it: no date of
+        its own, no "another"/"second", not an answer to another event, not verbal."""
+        main = draft.main
+        if main.entry.verbal or main.entry.casualty or draft.separate:
+            return False
+        fresh = self._mode_words["fresh"] - {"a", "an", "one"}
+        if any(doc.lem[c] in fresh or doc.low[c] in fresh for c in doc.children[main.head]):
+            return False
+        return not self._time_words(draft.time)
 
     def _place_draft(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> None:
         only_casualties = all(h.entry.casualty for h in draft.hits)
-        # Untyped violence inherits the kind of a typed mention just before it.
+        # Untyped violence inherits the kind of a typed mention just before it (one of its day).
         if not any(h.typed for h in draft.hits) and not draft.main.entry.verbal:
             recent = [d for d in drafts if draft.sentence - d.evidence[-1] <= 2 and d.sub_type in _REMOTE]
-            if recent and draft.sub_type in {_S.ARMED_CLASH}:
-                source = recent[-1]
+            fitting = [d for d in recent if not self._conflicts(d, draft)] or recent
+            if fitting and draft.sub_type in {_S.ARMED_CLASH}:
+                source = fitting[-1]
                 draft.sub_type = source.sub_type
                 draft.weapon = draft.weapon or source.weapon
-        if draft.anaphoric or (only_casualties and not draft.separate):
+        restates = not draft.anaphoric and not only_casualties and self._restates(doc, draft)
+        if draft.anaphoric or restates or (only_casualties and not draft.separate):
             for earlier in reversed(drafts):
                 if only_casualties and not draft.anaphoric:
                     if draft.sentence - earlier.evidence[-1] > 1 or earlier.main.entry.verbal:
@@ -1579,27 +1778,27 @@ class RuleExtractor:
                     subj_is_new = draft.actor1 is not None
                     if subj_is_new:
                         break
-                elif not self._compatible(earlier, draft) or self._conflicts(earlier, draft):
+                elif (
+                    (restates and (earlier.sub_type != draft.sub_type or earlier.main.entry.verbal))
+                    or not self._compatible(earlier, draft)
+                    or self._conflicts(earlier, draft)
+                ):
                     continue
-                self._merge(earlier, draft, add_counts=only_casualties and not draft.anaphoric)
+                self._merge(doc, earlier, draft, add_counts=only_casualties and not draft.anaphoric)
                 return
-            if draft.anaphoric and not only_casualties and not self._specific_draft(draft):
-                # "the attack" with nothing earlier to refer to and nothing of its own: a
-                # reference to something the text never reports; keep it all the same.
-                pass
         drafts.append(draft)
 
     def _specific_draft(self, draft: _Draft) -> bool:
         return bool(draft.time or draft.places or draft.fatalities or draft.injuries)
 
-    def _merge(self, target: _Draft, other: _Draft, add_counts: bool) -> None:
+    def _merge(self, doc: _Doc, target: _Draft, other: _Draft, add_counts: bool) -> None:
         if other.sentence not in target.evidence:
             target.evidence.append(other.sentence)
         target.time = target.time or other.time
         names = {p.name for p in target.places}
         target.places.extend(p for p in other.places if p.name not in names)
-        target.actor1 = target.actor1 or other.actor1
-        target.actor2 = target.actor2 or other.actor2
+        target.actor1 = self._better_actor(doc, target.actor1, other.actor1)
+        target.actor2 = self._better_actor(doc, target.actor2, other.actor2)
         if not target.assoc1:
             target.assoc1 = other.assoc1
         if not target.assoc2:
@@ -1616,6 +1815,33 @@ class RuleExtractor:
                 self._add_count(target, kind, count)
             elif current.value == 0 and count.value > 0:
                 self._set(target, kind, count)
+
+    def _named(self, doc: _Doc, actor: ActorRef) -> bool:
+        """Does an actor phrase hold a name ("Sudanese air defences"), not only a description
+        ("air defences")? A capital that only starts the sentence does not count."""
+        if actor.span is None:
+            return False
+        starts = {u.start for u in _units(doc)}
+        for i, t in enumerate(doc.tokens):
+            if t.start < actor.span.start or t.start >= actor.span.end:
+                continue
+            if not t.text[:1].isupper():
+                continue
+            entity = doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in {
+                "NORP",
+                "GPE",
+                "ORG",
+                "PERSON",
+            }
+            if t.start not in starts or t.text.isupper() or entity:
+                return True
+        return False
+
+    def _better_actor(self, doc: _Doc, current: ActorRef | None, other: ActorRef | None) -> ActorRef | None:
+        """The first actor found, unless it names nobody ("air defences") and the other does."""
+        if current is None or other is None:
+            return current or other
+        return other if self._named(doc, other) and not self._named(doc, current) else current
 
     def _set(self, draft: _Draft, kind: str, count: _Count) -> None:
         if kind == "fatal":
