@@ -26,7 +26,7 @@ from wirewatch.extraction import EXTRACTORS
 from wirewatch.ingest.article import to_article
 from wirewatch.ingest.document import RawDocument
 from wirewatch.ingest.html import HtmlFurnitureRules
-from wirewatch.ingest.identity import containment, content_hash, fingerprint, shingles
+from wirewatch.ingest.identity import containment, content_hash, differs_in_substance, fingerprint, shingles
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
 from wirewatch.merge import singleton_events
@@ -232,7 +232,11 @@ class Pipeline:
         best: tuple[str, float] | None = None
         for candidate_id in candidates:  # oldest first: on a tie the first copy wins
             overlap = containment(new, shingles(texts[candidate_id]))
-            if overlap >= self.settings.near_duplicate_threshold and (best is None or overlap > best[1]):
+            if overlap < self.settings.near_duplicate_threshold or differs_in_substance(
+                article.text, texts[candidate_id]
+            ):
+                continue
+            if best is None or overlap > best[1]:
                 best = (candidate_id, overlap)
         return best
 
