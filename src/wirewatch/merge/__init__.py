@@ -1,5 +1,32 @@
-"""Cross-outlet merge: one event per real-world happening, built from mentions."""
+"""Cross-outlet merge: one event per real-world happening, built from mentions.
 
-from wirewatch.merge.events import event_from_mentions, singleton_events
+* :func:`merge_mentions` (``cluster``): mentions → events, deterministic and order-independent;
+* :func:`score_pair`, :func:`blocking_keys`, :data:`MERGE_THRESHOLD` (``scoring``): the evidence
+  that two mentions report one event, and the candidate blocks (country and ISO week);
+* :func:`consensus`: an event's fields and disagreements from its mentions;
+* :class:`Correction`, :func:`apply_corrections`: manual splits and merges, as data;
+* :func:`singleton_events`, :func:`event_from_mentions` (``events``): the baseline of one event
+  per mention, kept for callers that do not merge.
+"""
 
-__all__ = ["event_from_mentions", "singleton_events"]
+from wirewatch.merge.cluster import batch_weights, consensus, merge_mentions
+from wirewatch.merge.corrections import Correction, CorrectionKind, apply_corrections
+from wirewatch.merge.events import event_from_mentions, event_id, singleton_events
+from wirewatch.merge.scoring import MERGE_THRESHOLD, MergeScore, Weights, blocking_keys, score_pair
+
+__all__ = [
+    "MERGE_THRESHOLD",
+    "Correction",
+    "CorrectionKind",
+    "MergeScore",
+    "Weights",
+    "apply_corrections",
+    "batch_weights",
+    "blocking_keys",
+    "consensus",
+    "event_from_mentions",
+    "event_id",
+    "merge_mentions",
+    "score_pair",
+    "singleton_events",
+]
