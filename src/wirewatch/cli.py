@@ -395,6 +395,24 @@ def show(event_id: str, db: str | None, as_json: bool) -> None:
         out_console.print(f"  {reason.mention_id}: {joined} (score {reason.score:.2f})", highlight=False)
 
 
+@cli.command()
+@db_option
+def remerge(db: str | None) -> None:
+    """Rebuild all events from the stored mentions (deterministic: the same store gives the
+    same events, whatever order its articles arrived in). `ingest` does this after each run.
+
+    \b
+    Example:
+      wirewatch remerge --db events.db
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        count = Pipeline(store, settings).remerge()
+        err_console.print(
+            f"{count} events rebuilt from {len(store.mentions())} mentions in {store.display_url}"
+        )
+
+
 @cli.command(name="evaluate")
 @click.option(
     "--articles",

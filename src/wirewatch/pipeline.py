@@ -30,6 +30,7 @@ from wirewatch.ingest.identity import containment, content_hash, differs_in_subs
 from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
 from wirewatch.merge import singleton_events
+from wirewatch.merge.cluster import merge_mentions
 from wirewatch.nlp import load_model, parse_article
 from wirewatch.resolve import Resolver
 from wirewatch.schema import Article, Extraction, Rejected, RejectReason
@@ -260,7 +261,22 @@ class Pipeline:
             summary.add(result)
             if on_result is not None:
                 on_result(result)
+        if summary.stored:
+            self.remerge()
         return summary
+
+    def remerge(self) -> int:
+        """Rebuild every event from the stored mentions; deterministic, whatever the order the
+        articles arrived in. Returns the number of events."""
+        actors = self.preparer.resolver.actors
+        generic = [
+            word
+            for country in actors.countries.values()
+            for word in (country.name, *country.names, *country.demonyms)
+        ]
+        events = merge_mentions(self.store.mentions(), same_actor=actors.same_actor, generic_words=generic)
+        self.store.replace_events(events)
+        return len(events)
 
     def iter_ingest(
         self, paths: Sequence[str], *, sidecar: Sidecar | None = None, stdin: BinaryIO | None = None

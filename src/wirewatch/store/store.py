@@ -392,6 +392,28 @@ class Store:
             articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason
         )
 
+    def replace_events(self, events: Sequence[Event]) -> None:
+        """Make ``events`` the store's events, in one transaction (what a remerge produces)."""
+        now = _now()
+        with write_transaction(self.engine) as connection:
+            connection.execute(self._events.delete())
+            connection.execute(self._mentions.update().values(event_id=None))
+            if not events:
+                return
+            connection.execute(
+                self._events.insert(),
+                [
+                    {"id": e.id, "mention_count": len(e.mentions), "updated_at": now, **_filter_columns(e)}
+                    for e in events
+                ],
+            )
+            for event in events:
+                connection.execute(
+                    self._mentions.update()
+                    .where(self._mentions.c.id.in_([m.id for m in event.mentions]))
+                    .values(event_id=event.id)
+                )
+
     def events(self, *, limit: int | None = None) -> list[Event]:
         """Stored events, by date then id."""
         query = (
