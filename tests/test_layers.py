@@ -7,13 +7,14 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "wirewatch"
 
-FOUNDATION = {"schema", "errors"}
+FOUNDATION = {"schema", "errors", "datafiles"}
 CORE = FOUNDATION | {"settings", "registry"}
 STAGES = {"ingest", "nlp", "extraction", "resolve", "merge"}
 # Which top-level parts of wirewatch each part may import (besides itself).
 ALLOWED: dict[str, set[str]] = {
     "schema": set(),
     "errors": set(),
+    "datafiles": set(),
     "settings": FOUNDATION,
     "registry": FOUNDATION,
     **{stage: CORE for stage in STAGES},

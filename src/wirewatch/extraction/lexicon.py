@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from wirewatch.datafiles import merge_documents
 from wirewatch.errors import DataFileError
 from wirewatch.schema import EVENT_TYPE_OF, Mode, Plover, Qualifier, SubEventType
 
@@ -474,20 +475,6 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
             f'put format = "{LEXICON_FORMAT}" at the top of the file',
         )
     return data
-
-
-def merge_documents(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
-    """Merge ``extra`` into ``base``: lists are appended, tables updated key by key."""
-    for key, value in extra.items():
-        if key == "format":
-            continue
-        current = base.get(key)
-        if isinstance(current, list) and isinstance(value, list):
-            current.extend(value)
-        elif isinstance(current, dict) and isinstance(value, Mapping):
-            merge_documents(current, value)
-        else:
-            base[key] = value if not isinstance(value, Mapping) else dict(value)
 
 
 @functools.cache

@@ -40,6 +40,7 @@ from trafilatura import bare_extraction, extract_metadata
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
+from wirewatch.datafiles import merge_documents
 from wirewatch.errors import DataFileError
 from wirewatch.ingest.document import CleanedText
 
@@ -389,19 +390,6 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
     return data
 
 
-def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
-    """Lists are appended, tables (month names) updated key by key."""
-    for table, value in extra.items():
-        if table == "format":
-            continue
-        target = base.setdefault(table, {})
-        for key, item in value.items():
-            if isinstance(item, list):
-                target[key] = [*target.get(key, []), *item]
-            else:
-                target[key] = {**target.get(key, {}), **item}
-
-
 @functools.lru_cache(maxsize=16)
 def _load_cached(extra_files: tuple[Path, ...]) -> HtmlFurnitureRules:
     package = resources.files("wirewatch").joinpath(*_PACKAGE_FILE)
@@ -412,7 +400,7 @@ def _load_cached(extra_files: tuple[Path, ...]) -> HtmlFurnitureRules:
             f"the package's {_PACKAGE_SOURCE} is missing", "reinstall wirewatch (pip install -e .)"
         ) from error
     merged: dict[str, Any] = {}
-    _merge(merged, _read_toml(text, _PACKAGE_SOURCE))
+    merge_documents(merged, _read_toml(text, _PACKAGE_SOURCE))
     sources = [_PACKAGE_SOURCE]
     for path in extra_files:
         try:
@@ -421,7 +409,7 @@ def _load_cached(extra_files: tuple[Path, ...]) -> HtmlFurnitureRules:
             raise DataFileError(
                 f"cannot read HTML furniture file {path}: {error}", "check the path and that it is UTF-8"
             ) from error
-        _merge(merged, _read_toml(extra_text, str(path)))
+        merge_documents(merged, _read_toml(extra_text, str(path)))
         sources.append(str(path))
     return HtmlFurnitureRules.from_mapping(merged, sources)
 

@@ -46,6 +46,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from wirewatch.datafiles import merge_documents
 from wirewatch.errors import DataFileError
 from wirewatch.ingest.document import CleanedText, DatelineSection
 
@@ -758,19 +759,6 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
     return data
 
 
-def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
-    """Lists are appended, tables of scalars updated key by key."""
-    for table, value in extra.items():
-        if table == "format":
-            continue
-        target = base.setdefault(table, {})
-        for key, item in value.items():
-            if isinstance(item, list):
-                target[key] = [*target.get(key, []), *item]
-            else:
-                target[key] = item
-
-
 @functools.lru_cache(maxsize=16)
 def _load_cached(extra_files: tuple[Path, ...]) -> FurnitureRules:
     package = resources.files("wirewatch").joinpath(*_PACKAGE_FILE)
@@ -781,7 +769,7 @@ def _load_cached(extra_files: tuple[Path, ...]) -> FurnitureRules:
             "the package's furniture.toml is missing", "reinstall wirewatch (pip install -e .)"
         ) from error
     merged: dict[str, Any] = {}
-    _merge(merged, _read_toml(text, "wirewatch/data/furniture.toml"))
+    merge_documents(merged, _read_toml(text, "wirewatch/data/furniture.toml"))
     sources = ["wirewatch/data/furniture.toml"]
     for path in extra_files:
         try:
@@ -790,7 +778,7 @@ def _load_cached(extra_files: tuple[Path, ...]) -> FurnitureRules:
             raise DataFileError(
                 f"cannot read furniture file {path}: {error}", "check the path and that it is UTF-8"
             ) from error
-        _merge(merged, _read_toml(extra_text, str(path)))
+        merge_documents(merged, _read_toml(extra_text, str(path)))
         sources.append(str(path))
     return FurnitureRules.from_mapping(merged, sources)
 
