@@ -45,6 +45,24 @@ def db_option(function: F) -> F:
     return click.option("--db", "db", envvar="WIREWATCH_DB", metavar="URL", help=DB_HELP)(function)
 
 
+def format_option(help_text: str) -> Callable[[F], F]:
+    """--format table|json, for commands that list records."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def limit_option(function: F) -> F:
+    return click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")(
+        function
+    )
+
+
 def _settings(db: str | None) -> Settings:
     settings = Settings.from_env()
     return settings.with_(db_url=normalise_db_url(db)) if db else settings
@@ -194,15 +212,8 @@ def _article_json(article: Article) -> dict[str, Any]:
 
 @cli.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; json prints one JSON object per line (JSON Lines) with the full text.",
-)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@format_option("table for people; json prints one JSON object per line (JSON Lines) with the full text.")
+@limit_option
 def articles(db: str | None, fmt: str, limit: int | None) -> None:
     """List stored articles (oldest first).
 
@@ -240,14 +251,7 @@ def articles(db: str | None, fmt: str, limit: int | None) -> None:
 
 @cli.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; json prints JSON Lines.",
-)
+@format_option("table for people; json prints JSON Lines.")
 @click.option(
     "--reason",
     "reasons",
@@ -295,15 +299,8 @@ def _actor_text(actor: ActorRef | None) -> str:
 
 @cli.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; json prints one full event record per line (JSON Lines).",
-)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
+@format_option("table for people; json prints one full event record per line (JSON Lines).")
+@limit_option
 def events(db: str | None, fmt: str, limit: int | None) -> None:
     """List stored events (by date): what happened, when, where, who, how many killed.
 
