@@ -10,7 +10,7 @@ DB     ?= wirewatch.db
 .PHONY: help install demo test lint typecheck unit docs bench clean
 
 help:
-	@echo "make demo   set up .venv, ingest the sample articles in examples/ into ./$(DB), list them"
+	@echo "make demo   set up .venv, ingest the sample articles in examples/ into ./$(DB), list articles and events"
 	@echo "make test   set up .venv, then lint (ruff), type-check (mypy) and run the tests (pytest)"
 	@echo "make docs   regenerate docs/event.schema.json"
 	@echo "make bench  run the benchmarks in bench/ (writes bench/results/*.json)"
@@ -30,6 +30,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/wirewatch ingest examples/articles --meta examples/articles.meta.jsonl --db $(DB)
 	$(BIN)/wirewatch articles --db $(DB)
+	$(BIN)/wirewatch events --db $(DB)
 	$(BIN)/wirewatch rejected --db $(DB)
 
 lint: install
@@ -50,6 +51,10 @@ docs: install
 bench: install
 	$(BIN)/python bench/boilerplate.py
 	$(BIN)/python bench/ingest_throughput.py
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/geocoding.py
+	$(BIN)/python bench/actors.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
