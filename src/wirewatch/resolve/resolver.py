@@ -15,6 +15,8 @@ from wirewatch.schema import (
     DateRange,
     Extraction,
     Mention,
+    Mode,
+    Plover,
     Span,
 )
 from wirewatch.settings import Settings
@@ -50,9 +52,10 @@ class Resolver:
             reference = reference_for(mention.trigger.start, article.sections, article.published)
             date: DateRange | None = None
             if mention.time is not None:
-                date = resolve_time(
-                    mention.time.text, reference, mode=mention.mode, span=mention.time, anchor=anchor
-                )
+                # A THREATEN event is the act of threatening: "On Friday, X said it would strike"
+                # dates the threat to last Friday, not to the strike it promises.
+                mode = Mode.ASSERTED if mention.plover is Plover.THREATEN else mention.mode
+                date = resolve_time(mention.time.text, reference, mode=mode, span=mention.time, anchor=anchor)
             if date is None:
                 date = report_date_range(reference)
             if date is not None and date.precision is DatePrecision.DAY:
