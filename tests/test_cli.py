@@ -139,3 +139,29 @@ def test_version_and_help() -> None:
 def test_schema_prints_the_event_schema() -> None:
     code, out = run("schema")
     assert code == 0 and json.loads(out)["title"] == "Event"
+
+
+def test_split_and_merge_commands(seeds: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "corrections.db")
+    run(
+        "ingest",
+        str(seeds / "articles"),
+        "--meta",
+        str(seeds / "articles.meta.jsonl"),
+        "--db",
+        db,
+        "--no-progress",
+    )
+    events = [json.loads(line) for line in run("events", "--db", db, "--format", "json")[1].splitlines()]
+    merged = next(e for e in events if len(e["mentions"]) > 1)
+    code, out = run("split", merged["id"], "--mention", "nope", "--db", db)
+    assert code == 2 and "pick one of" in out
+    code, _ = run("split", merged["id"], "--mention", merged["mentions"][-1]["id"], "--db", db)
+    assert code == 0
+    after = [json.loads(line) for line in run("events", "--db", db, "--format", "json")[1].splitlines()]
+    assert len(after) == len(events) + 1
+    singles = sorted(e["id"] for e in after if len(e["mentions"]) == 1)
+    code, _ = run("merge", singles[0], singles[1], "--db", db)
+    assert code == 0
+    final = [json.loads(line) for line in run("events", "--db", db, "--format", "json")[1].splitlines()]
+    assert len(final) == len(after) - 1

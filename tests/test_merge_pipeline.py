@@ -41,3 +41,33 @@ def test_remerge_rebuilds_the_same_events(seeds: Path, tmp_path: Path) -> None:
         assert pipeline.remerge() == len(before)
         assert store.events() == before
         assert all(m.id for e in before for m in e.mentions)
+
+
+def test_a_manual_split_and_merge_survive_ingest_and_remerge(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings().with_(db_url=f"sqlite:///{tmp_path / 'corrections.db'}")
+    with Store.open(settings.db_url) as store:
+        pipeline = Pipeline(store, settings)
+        pipeline.ingest([str(seeds / "articles")], meta=seeds / "articles.meta.jsonl")
+        merged = next(e for e in store.events() if len(e.mentions) > 1)
+        taken = merged.mentions[-1].id
+        store.add_correction("split", [taken], note="test")
+        pipeline.remerge()
+
+        def holder(mention_id: str) -> set[str]:
+            return next(
+                {m.id for m in e.mentions} for e in store.events() if mention_id in {m.id for m in e.mentions}
+            )
+
+        assert holder(taken) == {taken}
+        others = sorted(
+            (e for e in store.events() if len(e.mentions) == 1 and e.mentions[0].id != taken),
+            key=lambda e: e.id,
+        )
+        a, b = others[0].mentions[0].id, others[1].mentions[0].id
+        store.add_correction("merge", [a, b], note="test")
+        pipeline.ingest([str(seeds / "articles")], meta=seeds / "articles.meta.jsonl")  # nothing new
+        pipeline.remerge()
+        assert holder(taken) == {taken}
+        assert {a, b} <= holder(a)
+        manual = next(e for e in store.events() if a in {m.id for m in e.mentions})
+        assert any(reason.manual for reason in manual.merge_reasons)

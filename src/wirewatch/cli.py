@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from wirewatch import __version__
-from wirewatch.errors import WirewatchError
+from wirewatch.errors import InputError, WirewatchError
 from wirewatch.pipeline import IngestResult, IngestSummary, Pipeline, estimate_inputs
 from wirewatch.schema import RECORD_TYPES, ActorRef, Article, Event, RejectReason, json_schema
 from wirewatch.settings import Settings, normalise_db_url
@@ -408,6 +408,57 @@ def remerge(db: str | None) -> None:
         err_console.print(
             f"{count} events rebuilt from {len(store.mentions())} mentions in {store.display_url}"
         )
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option(
+    "--mention", "mention_id", required=True, help="The mention to take out (see `wirewatch show EVENT`)."
+)
+@click.option("--note", default="", help="Why, for the record.")
+@db_option
+def split(event_id: str, mention_id: str, note: str, db: str | None) -> None:
+    """Take one mention out of an event: it becomes an event of its own, now and after every
+    later ingest or remerge.
+
+    \b
+    Example:
+      wirewatch split ev-1d287c0b6ac81311 --mention 5ec963186f8bf958:412 --note "different day"
+    """
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        event = store.get_event(event_id)
+        if mention_id not in {m.id for m in event.mentions}:
+            raise InputError(
+                f"mention {mention_id!r} is not part of event {event_id}",
+                f"pick one of: {', '.join(m.id for m in event.mentions)}",
+            )
+        if len(event.mentions) == 1:
+            raise InputError(f"event {event_id} has only one mention", "there is nothing to split")
+        store.add_correction("split", [mention_id], note=note)
+        count = Pipeline(store, settings).remerge()
+    err_console.print(f"split {mention_id} out of {event_id}; {count} events now")
+
+
+@cli.command(name="merge")
+@click.argument("event_ids", nargs=-1, required=True, metavar="EVENT EVENT...")
+@click.option("--note", default="", help="Why, for the record.")
+@db_option
+def merge_command(event_ids: tuple[str, ...], note: str, db: str | None) -> None:
+    """Merge events that report one happening, now and after every later ingest or remerge.
+
+    \b
+    Example:
+      wirewatch merge ev-0b07d09b914b077e ev-e6cc11fe7149eca0 --note "same strike"
+    """
+    if len(set(event_ids)) < 2:
+        raise InputError("merge needs two or more different events", "name them: wirewatch merge EVENT EVENT")
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        firsts = [store.get_event(event_id).mentions[0].id for event_id in event_ids]
+        store.add_correction("merge", firsts, note=note)
+        count = Pipeline(store, settings).remerge()
+    err_console.print(f"merged {len(event_ids)} events; {count} events now")
 
 
 @cli.command(name="evaluate")

@@ -31,6 +31,7 @@ from wirewatch.ingest.plaintext import FurnitureRules
 from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load_sidecar
 from wirewatch.merge import singleton_events
 from wirewatch.merge.cluster import merge_mentions
+from wirewatch.merge.corrections import Correction, CorrectionKind, apply_corrections
 from wirewatch.nlp import load_model, parse_article
 from wirewatch.resolve import Resolver
 from wirewatch.schema import Article, Extraction, Rejected, RejectReason
@@ -275,6 +276,12 @@ class Pipeline:
             for word in (country.name, *country.names, *country.demonyms)
         ]
         events = merge_mentions(self.store.mentions(), same_actor=actors.same_actor, generic_words=generic)
+        corrections = [
+            Correction(CorrectionKind(c.kind), c.mention_ids, c.note, c.author, c.created_at)
+            for c in self.store.corrections()
+        ]
+        if corrections:
+            events = apply_corrections(events, corrections, same_actor=actors.same_actor)
         self.store.replace_events(events)
         return len(events)
 

@@ -1,5 +1,5 @@
 """Storage: SQLite by default, PostgreSQL through a URL; one schema, numbered migrations."""
 
-from wirewatch.store.store import InputOutcome, Store, StoreCounts
+from wirewatch.store.store import InputOutcome, Store, StoreCounts, StoredCorrection
 
-__all__ = ["InputOutcome", "Store", "StoreCounts"]
+__all__ = ["InputOutcome", "Store", "StoreCounts", "StoredCorrection"]

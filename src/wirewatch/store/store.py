@@ -42,6 +42,18 @@ class InputOutcome(StrEnum):
 
 
 @dataclass(frozen=True)
+class StoredCorrection:
+    """A person's correction to merging, as stored: 'split' one mention out of its event, or
+    'merge' the events holding these mentions."""
+
+    kind: str
+    mention_ids: tuple[str, ...]
+    note: str
+    author: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class StoreCounts:
     """How much the store holds."""
 
@@ -115,6 +127,7 @@ class Store:
                 "events",
                 "mentions",
                 "aggregate_claims",
+                "corrections",
             ],
         )
         self._articles = metadata.tables["articles"]
@@ -124,6 +137,7 @@ class Store:
         self._events = metadata.tables["events"]
         self._mentions = metadata.tables["mentions"]
         self._claims = metadata.tables["aggregate_claims"]
+        self._corrections = metadata.tables["corrections"]
 
     @classmethod
     def open(cls, url: str | None = None, settings: Settings | None = None) -> Store:
@@ -391,6 +405,34 @@ class Store:
         return StoreCounts(
             articles=int(articles), rejections=sum(by_reason.values()), rejections_by_reason=by_reason
         )
+
+    def add_correction(
+        self, kind: str, mention_ids: Sequence[str], *, note: str = "", author: str | None = None
+    ) -> StoredCorrection:
+        """Keep a correction; it is applied after every automatic merge from now on."""
+        correction = StoredCorrection(kind, tuple(mention_ids), note, author, _now())
+        with write_transaction(self.engine) as connection:
+            connection.execute(
+                self._corrections.insert().values(
+                    kind=kind,
+                    mention_ids_json=json.dumps(list(mention_ids)),
+                    note=note,
+                    author=author,
+                    created_at=correction.created_at,
+                )
+            )
+        return correction
+
+    def corrections(self) -> list[StoredCorrection]:
+        """Every stored correction, oldest first (the order they are applied in)."""
+        query = sa.select(self._corrections).order_by(self._corrections.c.id)
+        with self.engine.connect() as connection:
+            return [
+                StoredCorrection(
+                    row.kind, tuple(json.loads(row.mention_ids_json)), row.note, row.author, row.created_at
+                )
+                for row in connection.execute(query)
+            ]
 
     def replace_events(self, events: Sequence[Event]) -> None:
         """Make ``events`` the store's events, in one transaction (what a remerge produces)."""
