@@ -22,7 +22,18 @@ ALLOWED: dict[str, set[str]] = {
     "store": FOUNDATION | {"settings"},
 }
 # Interfaces may import everything below them, and nothing imports them.
-INTERFACES = {"api", "web", "cli", "batch", "export", "evaluate", "library", "__init__", "__main__"}
+INTERFACES = {
+    "api",
+    "web",
+    "cli",
+    "batch",
+    "export",
+    "evaluate",
+    "library",
+    "spacy_component",
+    "__init__",
+    "__main__",
+}
 FRONT_DOORS = {"cli", "__main__", "__init__"}
 
 

@@ -13,7 +13,8 @@ from wirewatch.schema import Article, EntityMention, ParsedArticle, SentenceSpan
 PIPE_BATCH_SIZE = 64
 
 
-def _to_parsed(article: Article, doc: Any, model_name: str) -> ParsedArticle:
+def parsed_from_doc(article: Article, doc: Any, model_name: str) -> ParsedArticle:
+    """The plain records of a spaCy Doc of ``article.text`` (for callers that parsed it already)."""
     # model_construct skips validation: spaCy's own offsets are consistent by construction,
     # and validating a thousand tokens per article would cost more than parsing them.
     tokens = tuple(
@@ -68,9 +69,9 @@ def parse_articles(
     name = model_name(nlp)
     pairs = nlp.pipe(((article.text, article) for article in articles), as_tuples=True, batch_size=batch_size)
     for doc, article in pairs:
-        yield _to_parsed(article, doc, name)
+        yield parsed_from_doc(article, doc, name)
 
 
 def parse_article(article: Article, nlp: Any) -> ParsedArticle:
     """Parse one article."""
-    return _to_parsed(article, nlp(article.text), model_name(nlp))
+    return parsed_from_doc(article, nlp(article.text), model_name(nlp))
