@@ -101,8 +101,8 @@ class Prepared:
 
 
 class Preparer:
-    """The stages that need no store: clean, identify, fingerprint (and later parse, extract,
-    resolve). One per process, so several can run side by side."""
+    """The stages that need no store: clean, identify, fingerprint, parse, extract, resolve.
+    One per process, so several can run side by side."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
