@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -86,6 +86,7 @@ class Refinement:
     actor1_cues: tuple[Phrase, ...]
     target_cues: tuple[Phrase, ...]
     unless_target_cues: tuple[Phrase, ...] = ()
+    unless_cues: tuple[Phrase, ...] = ()
 
 
 class PhraseIndex:
@@ -167,6 +168,8 @@ class Lexicon:
     actor_through: frozenset[str] = frozenset()
     representatives: frozenset[str] = frozenset()
     inanimate: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    ordinals: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     sources: tuple[str, ...] = ()
 
     @classmethod
@@ -236,6 +239,14 @@ class Lexicon:
                     "write e.g. twice = 2",
                 )
             frequency.append((phrase_of(str(word)), value))
+        ordinals: dict[str, int] = {}
+        for word, value in _table(aggregates, "ordinals", where).items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise DataFileError(
+                    f"[aggregates.ordinals] {word} = {value!r} in {where} is not a positive whole number",
+                    "write e.g. fifth = 5",
+                )
+            ordinals[str(word).lower()] = value
         trigger_items = [(p, t) for t in triggers for p in t.phrases]
         weapon_items = [(p, w) for w in weapons for p in w.phrases]
         return cls(
@@ -272,6 +283,7 @@ class Lexicon:
             months=_words(_table(data, "time", where), "months", "[time] months", where),
             period_cues=_phrases(aggregates, "period", "[aggregates] period", where),
             frequency=tuple(sorted(frequency, key=lambda item: -len(item[0]))),
+            ordinals=MappingProxyType(ordinals),
             count_nouns=_words(aggregates, "count_nouns", "[aggregates] count_nouns", where),
             min_count=int(aggregates.get("min_count", 2)),
             actor_skip=_words(_table(data, "actors", where), "skip", "[actors] skip", where),
@@ -282,6 +294,7 @@ class Lexicon:
                 _table(data, "actors", where), "representatives", "[actors] representatives", where
             ),
             inanimate=_words(_table(data, "actors", where), "inanimate", "[actors] inanimate", where),
+            people=_words(_table(data, "actors", where), "people", "[actors] people", where),
             sources=tuple(sources),
         )
 
@@ -450,6 +463,7 @@ def _refine(entry: Mapping[str, Any], i: int, where: str) -> Refinement:
         actor1_cues=_phrases(entry, "actor1_cues", f"{what} actor1_cues", where),
         target_cues=_phrases(entry, "target_cues", f"{what} target_cues", where),
         unless_target_cues=_phrases(entry, "unless_target_cues", f"{what} unless_target_cues", where),
+        unless_cues=_phrases(entry, "unless_cues", f"{what} unless_cues", where),
     )
     if not (rule.cues or rule.actor1_cues or rule.target_cues):
         raise DataFileError(f"{what} in {where} has no cues", "add cues, actor1_cues or target_cues")

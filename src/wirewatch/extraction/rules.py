@@ -73,6 +73,7 @@ _OBJECTS = {"dobj", "obj", "attr", "oprd"}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "pcomp"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,6 +354,7 @@ class RuleExtractor:
         lx = self.lexicon
         self._modes = {k: tuple(v) for k, v in lx.modes.items()}
         self._mode_words = {k: frozenset(" ".join(p) for p in v) for k, v in lx.modes.items()}
+        self._planned_phrases = [p for p in lx.modes.get("planned", ()) if len(p) > 1 and p[0] != "to"]
         self._numbers = dict(lx.numbers)
         self._specific_time_words = frozenset(" ".join(p) for p in lx.time_words if len(p) == 1) | lx.months
 
@@ -360,6 +362,7 @@ class RuleExtractor:
 
     def extract(self, parsed: ParsedArticle) -> Extraction:
         doc = _Doc(parsed)
+        self._ranked: set[int] = set()  # sentences that rank an event in a running total
         drafts: list[_Draft] = []
         claims: list[AggregateClaim] = []
         for si, sent in enumerate(_units(doc)):
@@ -377,6 +380,15 @@ class RuleExtractor:
                     self._place_draft(doc, drafts, draft)
             if not clusters and drafts and si - drafts[-1].evidence[-1] <= 2:
                 self._figures_only(doc, sent, si, drafts[-1])
+            # "It was the third strike since March": a running total that also describes the last event.
+            if (
+                sent.token_start in self._ranked
+                and not clusters
+                and drafts
+                and si - drafts[-1].evidence[-1] <= 1
+                and si not in drafts[-1].evidence
+            ):
+                drafts[-1].evidence.append(si)
             if drafts and (si in drafts[-1].evidence or (not clusters and si - drafts[-1].evidence[-1] <= 1)):
                 self._refine_later(doc, sent, si, drafts[-1])
         self._units = _units(doc)
@@ -523,6 +535,13 @@ class RuleExtractor:
 
     def _governs_place(self, doc: _Doc, hit: _Hit, start: int, end: int) -> bool:
         territory = self.lexicon.territory
+        # "captured a commander during a raid in the town": what is taken is a person, not ground
+        for o in doc.kids(hit.head, "dobj", "nsubjpass"):
+            o = self._through(doc, o)
+            if doc.lem[o] in self.lexicon.people or (
+                doc.ent_of[o] >= 0 and doc.parsed.entities[doc.ent_of[o]].label == "PERSON"
+            ):
+                return False
         tree: list[int] = []
         for i in range(hit.start, hit.end):
             for c in doc.children[i]:
@@ -665,7 +684,11 @@ class RuleExtractor:
         start, end = sent.token_start, sent.token_end
         suppressed: set[int] = set()
         claims: list[AggregateClaim] = []
-        has_period = bool(_find_phrases(doc, start, end, lx.period_cues))
+        # "a day after", "a week before" date one event against another; they are no period.
+        has_period = any(
+            b >= end or doc.low[b] not in {"after", "before", "earlier", "later", "ago"}
+            for _a, b in _find_phrases(doc, start, end, lx.period_cues)
+        )
         trigger_heads = {h.head for h in hits}
         weapon_heads = {w[2] for w in self._weapons(doc, start, end)}
         # Counted events over a period: "at least 39 rocket attacks between October and July".
@@ -673,7 +696,14 @@ class RuleExtractor:
             for i in range(start, end):
                 if doc.tokens[i].pos not in {"NOUN", "PROPN"} or doc.tokens[i].tag not in {"NNS", "NNPS"}:
                     continue
-                if not (doc.lem[i] in lx.count_nouns or i in trigger_heads or i in weapon_heads):
+                # "more than 20 convoys have been hit since January": the targets of a tally
+                verb = doc.tokens[i].head
+                tallied = (
+                    doc.tokens[i].dep == "nsubjpass"
+                    and verb in trigger_heads
+                    and any(doc.lem[a] == "have" and doc.tokens[a].dep == "aux" for a in doc.children[verb])
+                )
+                if not (doc.lem[i] in lx.count_nouns or i in trigger_heads or i in weapon_heads or tallied):
                     continue
                 count = self._count_of(doc, i)
                 if count is None or count.value < lx.min_count:
@@ -681,6 +711,34 @@ class RuleExtractor:
                 clause = self._clause_verb(doc, i)
                 suppressed.update(doc.subtree(clause) if clause != i else doc.subtree(i))
                 claims.append(self._claim(doc, sent, clause, count))
+        # Running totals: "it was at least the 18th attack on the base since January".
+        if has_period:
+            for i in range(start, end):
+                if i in suppressed or doc.tokens[i].pos not in {"NOUN", "PROPN"}:
+                    continue
+                if not (doc.lem[i] in lx.count_nouns or i in trigger_heads):
+                    continue
+                for c in doc.children[i]:
+                    value = self._ordinal(doc, c)
+                    if c > i or value is None or value < lx.min_count:
+                        continue
+                    first = min(j for j in doc.subtree(c))
+                    qualifier, q_start = self._qualifier(doc, first)
+                    if qualifier is Qualifier.EXACT:
+                        # "at least the 18th": the qualifier comes before the article
+                        det = [d for d in doc.children[i] if doc.tokens[d].dep == "det" and d < c]
+                        if det:
+                            qualifier, q_start = self._qualifier(doc, det[0])
+                    if qualifier is Qualifier.EXACT:
+                        qualifier = Qualifier.AT_LEAST  # "the 18th" says 18 so far, maybe more
+                        q_start = c
+                    count = _Count(value, qualifier, doc.span(min(q_start, c), c + 1))
+                    tree = [j for j in doc.subtree(i) if j != c]
+                    suppressed.update(doc.subtree(i))
+                    suppressed.add(self._clause_verb(doc, i))
+                    claims.append(self._claim(doc, sent, i, count, tree))
+                    self._ranked.add(sent.token_start)
+                    break
         # Repetitions: "has twice retaliated with strikes".
         for a, b in _find_phrases(doc, start, end, [p for p, _ in lx.frequency]):
             value = next(v for p, v in lx.frequency if _match(doc, a, p, end) == b)
@@ -949,7 +1007,12 @@ class RuleExtractor:
                 agents = [p for a in doc.kids(head, "agent") for p in doc.kids(a, "pobj")]
                 objs = doc.kids(head, "nsubjpass") if passive else doc.kids(head, "dobj")
                 for s in subj + agents:
-                    if self._is_actor(doc, s):
+                    if (
+                        not hit.entry.casualty
+                        and (speaker := self._speaker_of_pronoun(doc, head, s)) is not None
+                    ):
+                        first.append(speaker)
+                    elif self._is_actor(doc, s):
                         first.append(s)
                     else:
                         m = self._modifier_actor(doc, s)
@@ -1029,6 +1092,59 @@ class RuleExtractor:
             conj = [c for c in doc.conjuncts(second[0]) if self._is_actor(doc, c) and c not in first]
             draft.actor2 = self._actor(doc, second[0])
             draft.assoc2 = [ref for c in conj[1:] if (ref := self._actor(doc, c)) is not None]
+        if draft.plover is Plover.CONSULT and draft.actor2 is None:
+            # talks have two sides: "Iraqi and US officials met" names both
+            parties = self._parties(doc, draft.main.head)
+            if len(parties) > 1 or (parties and draft.actor1 is None):
+                draft.actor1 = parties[0]
+                draft.assoc1 = []
+                draft.actor2 = parties[1] if len(parties) > 1 else None
+
+    def _speaker_of_pronoun(self, doc: _Doc, verb: int, subject: int) -> int | None:
+        """The speaker of "The army said it had captured ...": "it" is the one who speaks; so are bare
+        "officers" the speaker's own ("Police said officers had detained ...")."""
+        bare_role = doc.lem[subject] in self.lexicon.representatives and not any(
+            doc.tokens[c].dep in {"amod", "compound", "poss", "nmod"} or doc.tokens[c].dep == "prep"
+            for c in doc.children[subject]
+        )
+        if not (doc.low[subject] in {"it", "they", "we"} or bare_role) or doc.tokens[verb].dep != "ccomp":
+            return None
+        speakers = [s for s in doc.kids(doc.tokens[verb].head, "nsubj") if self._is_actor(doc, s)]
+        return speakers[0] if speakers else None
+
+    def _parties(self, doc: _Doc, head: int) -> list[ActorRef]:
+        """The sides of talks named by the modifiers of who met: "Iraqi and US officials met"."""
+        verb = head
+        for _ in range(3):
+            if doc.tokens[verb].pos in {"VERB", "AUX"} or doc.tokens[verb].head == verb:
+                break
+            verb = doc.tokens[verb].head
+        if doc.tokens[verb].pos not in {"VERB", "AUX"}:
+            return []
+        # "officials are due to meet", "officials plan to meet": who meets is the subject above.
+        for _ in range(2):
+            if doc.kids(verb, "nsubj") or doc.tokens[verb].dep not in {"xcomp", "acomp"}:
+                break
+            verb = doc.tokens[verb].head
+        found: list[ActorRef] = []
+        for arg in doc.kids(verb, "nsubj", "dobj"):
+            for c in doc.children[arg]:
+                if c > arg or doc.tokens[c].dep not in {"amod", "compound", "nmod"}:
+                    continue
+                sides = doc.conjuncts(c)
+                # the words the sides share: "Iraqi and US [military officials]"
+                tail_start = max(max(doc.subtree(side)) for side in sides) + 1
+                tail = doc.span(tail_start, arg + 1).text if tail_start <= arg else ""
+                for side in sides:
+                    ei = doc.ent_of[side]
+                    if ei < 0 or doc.parsed.entities[ei].label not in {"NORP", "GPE", "ORG"}:
+                        continue
+                    ent = doc.parsed.entities[ei]
+                    text = f"{ent.text} {tail}".strip()
+                    ref = ActorRef(text=text, span=doc.span(ent.token_start, ent.token_end))
+                    if all(ref.text != f.text for f in found):
+                        found.append(ref)
+        return found
 
     def _noun_initiators(self, doc: _Doc, noun: int, include_modifier: bool = True) -> list[int]:
         """Initiators attached to an event noun: "strikes by warplanes", "X's attack"."""
@@ -1238,6 +1354,14 @@ class RuleExtractor:
             if all(p is not None for p in parts):
                 return sum(p for p in parts if p is not None)
         return None
+
+    def _ordinal(self, doc: _Doc, i: int) -> int | None:
+        """The value of an ordinal: "18th", "21st", "fifth"."""
+        word = doc.low[i]
+        figure = _ORDINAL.match(word)
+        if figure:
+            return int(figure.group(1))
+        return self.lexicon.ordinals.get(word)
 
     def _qualifier(self, doc: _Doc, number: int) -> tuple[Qualifier, int]:
         """The qualifier written before a number, and where it starts."""
@@ -1528,6 +1652,9 @@ class RuleExtractor:
                 return Mode.CLAIMED
             if a != draft.main.head and doc.lem[a] in words["planned"] and doc.tokens[a].pos == "VERB":
                 return Mode.PLANNED
+            # "officials are due to meet ...", "the army is set to launch ...": a several-word cue.
+            if a != draft.main.head and _has_phrase(doc, [a], self._planned_phrases, len(doc.tokens)):
+                return Mode.PLANNED
             if doc.tokens[a].dep in {"ROOT"}:
                 break
         if any(doc.lem[c] in {"allegedly", "reportedly"} for c in doc.children[draft.main.head]):
@@ -1638,6 +1765,8 @@ class RuleExtractor:
 
     def _rule_applies(self, doc: _Doc, sent: SentenceSpan, draft: _Draft, rule: Refinement) -> bool:
         start, end = sent.token_start, sent.token_end
+        if rule.unless_cues and _find_phrases(doc, start, end, rule.unless_cues):
+            return False
         if rule.cues and _find_phrases(doc, start, end, rule.cues):
             return True
         if rule.actor1_cues and draft.actor1 is not None and draft.actor1.span is not None:
@@ -1771,11 +1900,18 @@ class RuleExtractor:
         if draft.anaphoric or restates or (only_casualties and not draft.separate):
             for earlier in reversed(drafts):
                 if only_casualties and not draft.anaphoric:
-                    if draft.sentence - earlier.evidence[-1] > 1 or earlier.main.entry.verbal:
+                    # "It also wounded two children": told of an event a few sentences back.
+                    more = self._tells_more(doc, draft)
+                    reach = 3 if more else 1
+                    if draft.sentence - earlier.evidence[-1] > reach:
+                        break
+                    if earlier.main.entry.verbal:
+                        if more:
+                            continue  # a threat or a demand in between is not what it tells more of
                         break
                     if draft.time is not None and earlier.time is not None:
                         break
-                    subj_is_new = draft.actor1 is not None
+                    subj_is_new = draft.actor1 is not None and not more
                     if subj_is_new:
                         break
                 elif (
@@ -1787,6 +1923,13 @@ class RuleExtractor:
                 self._merge(doc, earlier, draft, add_counts=only_casualties and not draft.anaphoric)
                 return
         drafts.append(draft)
+
+    def _tells_more(self, doc: _Doc, draft: _Draft) -> bool:
+        """A casualty clause that goes on about an event told before: "it also killed ..."."""
+        head = draft.main.head
+        if any(doc.low[c] in {"also", "too"} for c in doc.children[head]):
+            return True
+        return any(doc.low[s] in {"it", "they"} for s in doc.kids(head, "nsubj"))
 
     def _specific_draft(self, draft: _Draft) -> bool:
         return bool(draft.time or draft.places or draft.fatalities or draft.injuries)
