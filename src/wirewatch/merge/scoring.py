@@ -26,6 +26,22 @@ Vetoes (the rules of issue 6):
 * **place**: both placed inside a country (precision 1-3) and the countries differ; or both
   placed precisely (precision 1-2) more than :data:`PLACE_CONFLICT_KM` apart.
 
+Identity (issue: cross-article joins of distinct ACLED events): a type and an overlapping date are
+what every clash of a busy day shares, so mentions of *different articles* join only with at
+least one piece of positive evidence that they are the same happening (:attr:`MergeScore.identity`):
+
+* **place**: precise places at the same spot or near (within :data:`PLACE_NEAR_KM`);
+* **entities**: a shared uncommon named entity (one word of weight at least
+  :data:`IDENTITY_ENTITY_WEIGHT`; a named operation or a common word is not enough);
+* **actors**: both sides agree (actor1 and actor2), each actor not a common one;
+* **casualties**: the same count of dead (or injured) of :data:`COUNT_FULL_FROM` or more.
+
+Having no place on either side is no evidence either way (two thirds of the ACLED notes have no
+resolved place), so such pairs need one of the other kinds. When both mentions name a town or
+facility (precision 1) and no two of them are at the same spot, they are two spots (two villages
+of one province on one day are two clashes): the place counts against the pair
+(:data:`W_PLACE_OTHER_SPOT`), whatever coarser places (the district, the province) they share.
+
 Everything else is a weight (log-odds-like, positive for agreement, negative for conflict):
 type, mode, date overlap, place distance, actors, casualties, weapon, named entities shared by
 the evidence sentences (a named victim in both reports is strong evidence), and whether the
@@ -95,7 +111,19 @@ __all__ = [
 #: whose mentions upstream lets through together (the Tower 22 recap pair scores 3.2) with no
 #: event mixing two gold events, and joins 2.6% of ACLED notes (5.4% when each note is dated);
 #: 3.5 joins 1.1% (3.3%) but loses the Tower 22 pair. See the bench's JSON for the sweep.
+#: Since cross-article joins also need identity evidence (module docstring): 0.6% (3.2%), the
+#: seeds and examples unchanged (Tower 22 joins on its 3 dead, Soleimani on the names).
 MERGE_THRESHOLD = 3.0
+
+#: The kinds of identity evidence (see the module docstring).
+IDENTITY_PLACE = "place"
+IDENTITY_ENTITY = "entities"
+IDENTITY_ACTORS = "actors"
+IDENTITY_CASUALTIES = "casualties"
+#: A shared named-entity word this rare (its batch weight) identifies the happening.
+IDENTITY_ENTITY_WEIGHT = 0.75
+#: Each side's actor agreement must reach this share of its full weight (common actors do not).
+IDENTITY_ACTOR_SHARE = 0.5
 
 #: Modes that say the event has not (yet) happened.
 IRREALIS_MODES = frozenset({Mode.THREATENED, Mode.PLANNED, Mode.HYPOTHETICAL})
@@ -118,6 +146,8 @@ W_DATE_JACCARD = 1.2
 W_PLACE_SAME_SPOT = 1.5  # precise places within PLACE_SAME_KM
 W_PLACE_NEAR = 0.8  # precise places within PLACE_NEAR_KM
 W_PLACE_FAR = -1.5  # precise places further apart, up to PLACE_CONFLICT_KM
+#: Both name towns or facilities (precision 1), none at the same spot, within PLACE_NEAR_KM.
+W_PLACE_OTHER_SPOT = -1.0
 W_PLACE_SAME_ADMIN1 = 0.5
 W_PLACE_OTHER_ADMIN1 = -1.5
 W_PLACE_SAME_COUNTRY = 0.1
@@ -196,14 +226,22 @@ class MergeScore:
     components: tuple[ScoreComponent, ...]
     #: Why the two can never be in one event (None: they can).
     veto: str | None = None
+    #: The kinds of positive identity evidence found (see the module docstring).
+    identity: tuple[str, ...] = ()
+    #: Must the pair show identity evidence to join (mentions of different articles)?
+    needs_identity: bool = False
 
     @property
     def compatible(self) -> bool:
         return self.veto is None
 
     @property
+    def identified(self) -> bool:
+        return bool(self.identity) or not self.needs_identity
+
+    @property
     def joins(self) -> bool:
-        return self.veto is None and self.total >= MERGE_THRESHOLD
+        return self.veto is None and self.total >= MERGE_THRESHOLD and self.identified
 
 
 # --------------------------------------------------------------------------------------------
@@ -323,6 +361,20 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
         return W_PLACE_OTHER_COUNTRY, None
     precise_a = [p for p in mine if _precise(p)]
     precise_b = [p for p in theirs if _precise(p)]
+    spots_a = [p for p in precise_a if p.precision <= GeoPrecision.PLACE]
+    spots_b = [p for p in precise_b if p.precision <= GeoPrecision.PLACE]
+    if spots_a and spots_b:
+        # Both name towns or facilities: compare those, not the district around them.
+        nearest = min(
+            (d for a in spots_a for b in spots_b if (d := _distance(a, b)) is not None),
+            default=None,
+        )
+        if nearest is not None:
+            if nearest > PLACE_CONFLICT_KM:
+                return None, f"place: {nearest:.0f} km apart"
+            if nearest <= PLACE_SAME_KM:
+                return W_PLACE_SAME_SPOT, None
+            return (W_PLACE_OTHER_SPOT if nearest <= PLACE_NEAR_KM else W_PLACE_FAR), None
     if precise_a and precise_b:
         nearest = min(
             (d for a in precise_a for b in precise_b if (d := _distance(a, b)) is not None),
@@ -469,7 +521,8 @@ def shared_entities(first: frozenset[str], second: frozenset[str]) -> list[tuple
 
 def _entity_component(
     mention: Mention, other: Mention, entity_weight: EntityWeight
-) -> tuple[float | None, list[str]]:
+) -> tuple[float | None, list[str], float]:
+    """(score, the shared words, the weight of the rarest shared word)."""
     shared_places = _place_words(mention) | _place_words(other)
     pairs = shared_entities(entity_tokens(mention, shared_places), entity_tokens(other, shared_places))
     pairs = [(a, b) for a, b in pairs if min(entity_weight(a), entity_weight(b)) > 0]
@@ -479,11 +532,12 @@ def _entity_component(
         # villages the gazetteer does not know, two commanders).
         mine = [w for w in entity_tokens(mention, shared_places) if entity_weight(w) >= DISTINCT_NAME_WEIGHT]
         theirs = [w for w in entity_tokens(other, shared_places) if entity_weight(w) >= DISTINCT_NAME_WEIGHT]
-        return (W_DISJOINT_NAMES if mine and theirs else None), []
-    weight = sum(min(entity_weight(a), entity_weight(b)) for a, b in pairs)
+        return (W_DISJOINT_NAMES if mine and theirs else None), [], 0.0
+    each = [min(entity_weight(a), entity_weight(b)) for a, b in pairs]
+    weight = sum(each)
     if weight <= 0:
-        return None, shared
-    return W_ENTITY * min(ENTITY_CAP, weight), shared
+        return None, shared, 0.0
+    return W_ENTITY * min(ENTITY_CAP, weight), shared, max(each)
 
 
 # --------------------------------------------------------------------------------------------
@@ -611,37 +665,62 @@ def score_pair(
         return vetoed(veto)
     add("place", place_value)
 
-    add(
-        "actor1",
+    actor_values = (
         _actor_component(
-            mention.actor1,
-            other.actor1,
-            same_actor,
-            weights.actor,
-            W_ACTOR1_SAME,
-            W_ACTOR1_DIFFERENT,
+            mention.actor1, other.actor1, same_actor, weights.actor, W_ACTOR1_SAME, W_ACTOR1_DIFFERENT
+        ),
+        _actor_component(
+            mention.actor2, other.actor2, same_actor, weights.actor, W_ACTOR2_SAME, W_ACTOR2_DIFFERENT
         ),
     )
-    add(
-        "actor2",
-        _actor_component(
-            mention.actor2,
-            other.actor2,
-            same_actor,
-            weights.actor,
-            W_ACTOR2_SAME,
-            W_ACTOR2_DIFFERENT,
-        ),
-    )
-    add("fatalities", _count_component(mention.fatalities, other.fatalities))
+    add("actor1", actor_values[0])
+    add("actor2", actor_values[1])
+    fatalities = _count_component(mention.fatalities, other.fatalities)
+    add("fatalities", fatalities)
     injuries = _count_component(mention.injuries, other.injuries)
     add("injuries", injuries * INJURY_FACTOR if injuries is not None else None)
     if mention.weapon and other.weapon:
         add("weapon", W_WEAPON_SAME if mention.weapon == other.weapon else W_WEAPON_DIFFERENT)
-    entity_value, shared = _entity_component(mention, other, weights.entity)
+    entity_value, shared, rarest = _entity_component(mention, other, weights.entity)
     # The words are part of the name, so a reason reads "entities: muhandis, soleimani".
     add(f"{ENTITIES}: {', '.join(shared)}" if shared else ENTITIES, entity_value)
     if same_article and _same_sentence(mention, other):
         add("same_sentence", W_SAME_SENTENCE)
     total = sum(c.score for c in components)
-    return MergeScore(total=round(total, 4), components=tuple(components))
+    identity = _identity(
+        place_value,
+        actor_values,
+        (fatalities, injuries),
+        rarest,
+    )
+    return MergeScore(
+        total=round(total, 4),
+        components=tuple(components),
+        identity=identity,
+        needs_identity=not same_article,
+    )
+
+
+def _identity(
+    place: float | None,
+    actors: tuple[float | None, float | None],
+    counts: tuple[float | None, float | None],
+    rarest_entity: float,
+) -> tuple[str, ...]:
+    """The kinds of positive evidence that the two report one happening (module docstring)."""
+    found = []
+    if place is not None and place >= W_PLACE_NEAR:
+        found.append(IDENTITY_PLACE)
+    if rarest_entity >= IDENTITY_ENTITY_WEIGHT:
+        found.append(IDENTITY_ENTITY)
+    actor1, actor2 = actors
+    if (
+        actor1 is not None
+        and actor2 is not None
+        and actor1 >= W_ACTOR1_SAME * IDENTITY_ACTOR_SHARE
+        and actor2 >= W_ACTOR2_SAME * IDENTITY_ACTOR_SHARE
+    ):
+        found.append(IDENTITY_ACTORS)
+    if any(count is not None and count >= W_COUNT_AGREE for count in counts):
+        found.append(IDENTITY_CASUALTIES)
+    return tuple(found)
