@@ -14,7 +14,7 @@ STAGES = {"ingest", "nlp", "extraction", "resolve", "merge"}
 ALLOWED: dict[str, set[str]] = {
     "schema": set(),
     "errors": set(),
-    "datafiles": set(),
+    "datafiles": {"errors"},
     "settings": FOUNDATION,
     "registry": FOUNDATION,
     **{stage: CORE for stage in STAGES},

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from wirewatch.errors import DataFileError
 
 
 def merge_documents(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
@@ -20,3 +24,36 @@ def merge_documents(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
             merge_documents(current, value)
         else:
             base[key] = copy.deepcopy(value)  # later merges must not change the parsed file
+
+
+def load_merged(
+    package_files: Sequence[str],
+    extra_files: Sequence[Path],
+    parse: Callable[[str, str], Mapping[str, Any]],
+    what: str,
+) -> tuple[dict[str, Any], list[str]]:
+    """Read the package's data files (paths under ``wirewatch/data/``) and then the user's,
+    each checked by ``parse(text, source)``, merged in that order; also returns the sources."""
+    merged: dict[str, Any] = {}
+    sources: list[str] = []
+    data = resources.files("wirewatch").joinpath("data")
+    for name in package_files:
+        source = f"wirewatch/data/{name}"
+        try:
+            text = data.joinpath(*name.split("/")).read_text(encoding="utf-8")
+        except OSError as error:
+            raise DataFileError(
+                f"the package's {source} is missing", "reinstall wirewatch (pip install -e .)"
+            ) from error
+        merge_documents(merged, parse(text, source))
+        sources.append(source)
+    for path in extra_files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise DataFileError(
+                f"cannot read {what} file {path}: {error}", "check the path and that it is UTF-8"
+            ) from error
+        merge_documents(merged, parse(text, str(path)))
+        sources.append(str(path))
+    return merged, sources

@@ -13,12 +13,11 @@ import functools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from wirewatch.datafiles import merge_documents
+from wirewatch.datafiles import load_merged
 from wirewatch.errors import DataFileError
 from wirewatch.schema import EVENT_TYPE_OF, Mode, Plover, Qualifier, SubEventType
 
@@ -493,23 +492,6 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
 
 @functools.cache
 def _load_cached(extra_files: tuple[Path, ...]) -> Lexicon:
-    merged: dict[str, Any] = {}
-    sources: list[str] = []
-    folder = resources.files("wirewatch").joinpath("data", "lexicon")
-    for name in PACKAGE_FILES:
-        resource = folder.joinpath(name)
-        merge_documents(
-            merged, _read_toml(resource.read_text(encoding="utf-8"), f"wirewatch/data/lexicon/{name}")
-        )
-        sources.append(f"wirewatch/data/lexicon/{name}")
-    for path in extra_files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise DataFileError(
-                f"cannot read lexicon file {path}: {error.strerror or error}",
-                "check the path and its permissions",
-            ) from error
-        merge_documents(merged, _read_toml(text, str(path)))
-        sources.append(str(path))
+    package = [f"lexicon/{name}" for name in PACKAGE_FILES]
+    merged, sources = load_merged(package, extra_files, _read_toml, "lexicon")
     return Lexicon.from_mapping(merged, sources)

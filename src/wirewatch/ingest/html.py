@@ -27,7 +27,6 @@ import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -40,7 +39,7 @@ from trafilatura import bare_extraction, extract_metadata
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
-from wirewatch.datafiles import merge_documents
+from wirewatch.datafiles import load_merged
 from wirewatch.errors import DataFileError
 from wirewatch.ingest.document import CleanedText
 
@@ -54,8 +53,7 @@ log = logging.getLogger(__name__)
 
 #: The ``format`` every HTML furniture file declares.
 HTML_FURNITURE_FORMAT = "html-furniture/1"
-_PACKAGE_FILE = ("data", "html_furniture.toml")
-_PACKAGE_SOURCE = "wirewatch/data/html_furniture.toml"
+_PACKAGE_FILE = "html_furniture.toml"  # under wirewatch/data/
 
 # What each key of a furniture file holds: a list of plain phrases or names (_WORDS), a list
 # of regular expressions (_PATTERNS), an array of tables each holding `first` and `then` word
@@ -392,25 +390,7 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(extra_files: tuple[Path, ...]) -> HtmlFurnitureRules:
-    package = resources.files("wirewatch").joinpath(*_PACKAGE_FILE)
-    try:
-        text = package.read_text(encoding="utf-8")
-    except OSError as error:
-        raise DataFileError(
-            f"the package's {_PACKAGE_SOURCE} is missing", "reinstall wirewatch (pip install -e .)"
-        ) from error
-    merged: dict[str, Any] = {}
-    merge_documents(merged, _read_toml(text, _PACKAGE_SOURCE))
-    sources = [_PACKAGE_SOURCE]
-    for path in extra_files:
-        try:
-            extra_text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataFileError(
-                f"cannot read HTML furniture file {path}: {error}", "check the path and that it is UTF-8"
-            ) from error
-        merge_documents(merged, _read_toml(extra_text, str(path)))
-        sources.append(str(path))
+    merged, sources = load_merged([_PACKAGE_FILE], extra_files, _read_toml, "HTML furniture")
     return HtmlFurnitureRules.from_mapping(merged, sources)
 
 

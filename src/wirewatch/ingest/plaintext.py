@@ -41,12 +41,11 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from wirewatch.datafiles import merge_documents
+from wirewatch.datafiles import load_merged
 from wirewatch.errors import DataFileError
 from wirewatch.ingest.document import CleanedText, DatelineSection
 
@@ -54,7 +53,7 @@ __all__ = ["FURNITURE_FORMAT", "FurnitureRules", "clean_plaintext"]
 
 #: The ``format`` every furniture file declares.
 FURNITURE_FORMAT = "furniture/1"
-_PACKAGE_FILE = ("data", "furniture.toml")
+_PACKAGE_FILE = "furniture.toml"  # under wirewatch/data/
 
 # --------------------------------------------------------------------------------------------
 # Thresholds, tuned on the seed pages and the layouts in tests/ingest/test_plaintext.py; each
@@ -761,25 +760,7 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(extra_files: tuple[Path, ...]) -> FurnitureRules:
-    package = resources.files("wirewatch").joinpath(*_PACKAGE_FILE)
-    try:
-        text = package.read_text(encoding="utf-8")
-    except OSError as error:
-        raise DataFileError(
-            "the package's furniture.toml is missing", "reinstall wirewatch (pip install -e .)"
-        ) from error
-    merged: dict[str, Any] = {}
-    merge_documents(merged, _read_toml(text, "wirewatch/data/furniture.toml"))
-    sources = ["wirewatch/data/furniture.toml"]
-    for path in extra_files:
-        try:
-            extra_text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataFileError(
-                f"cannot read furniture file {path}: {error}", "check the path and that it is UTF-8"
-            ) from error
-        merge_documents(merged, _read_toml(extra_text, str(path)))
-        sources.append(str(path))
+    merged, sources = load_merged([_PACKAGE_FILE], extra_files, _read_toml, "furniture")
     return FurnitureRules.from_mapping(merged, sources)
 
 
