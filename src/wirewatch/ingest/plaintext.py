@@ -39,7 +39,7 @@ import enum
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -305,13 +305,15 @@ def _required_literal(pattern: str) -> str | None:
     return None
 
 
-def _split_alternatives(pattern: str) -> list[str] | None:
-    """``pattern`` cut at its top-level "|", or None when its brackets do not balance."""
-    parts: list[str] = []
-    depth = 0
+#: What _structure yields at the end of a pattern whose character class is never closed.
+_OPEN_CLASS = "["
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The regex's own "(", ")" and "|" from ``start`` on (not escaped, not inside a class),
+    with their offsets; ends with (len, "[") when a character class is left open."""
     in_class = False
-    start = 0
-    i = 0
+    i = start
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -323,17 +325,31 @@ def _split_alternatives(pattern: str) -> list[str] | None:
             in_class = True
             if pattern[i + 1 : i + 2] == "]":
                 i += 1
-        elif char == "(":
+        elif char in "()|":
+            yield i, char
+        i += 1
+    if in_class:
+        yield len(pattern), _OPEN_CLASS
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` cut at its top-level "|", or None when its brackets do not balance."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in _structure(pattern):
+        if char == _OPEN_CLASS:
+            return None
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth < 0:
                 return None
-        elif char == "|" and depth == 0:
+        elif depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
-    if depth != 0 or in_class:
+    if depth != 0:
         return None
     parts.append(pattern[start:])
     return parts
@@ -342,26 +358,13 @@ def _split_alternatives(pattern: str) -> list[str] | None:
 def _closing_paren(pattern: str, opening: int) -> int:
     """Index of the ")" closing the group opened at ``opening``, or -1."""
     depth = 0
-    in_class = False
-    i = opening
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif char == "(":
+    for i, char in _structure(pattern, opening):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return -1
 
 

@@ -64,7 +64,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from wirewatch.schema import (
@@ -317,6 +317,11 @@ def _distance(a: Place, b: Place) -> float | None:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+def _nearest(mine: Sequence[Place], theirs: Sequence[Place]) -> float | None:
+    """The shortest distance between a place of one list and a place of the other, in km."""
+    return min((d for a in mine for b in theirs if (d := _distance(a, b)) is not None), default=None)
+
+
 def _precise(place: Place) -> bool:
     return place.precision <= GeoPrecision.NEAR and place.lat is not None and place.lon is not None
 
@@ -365,10 +370,7 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
     spots_b = [p for p in precise_b if p.precision <= GeoPrecision.PLACE]
     if spots_a and spots_b:
         # Both name towns or facilities: compare those, not the district around them.
-        nearest = min(
-            (d for a in spots_a for b in spots_b if (d := _distance(a, b)) is not None),
-            default=None,
-        )
+        nearest = _nearest(spots_a, spots_b)
         if nearest is not None:
             if nearest > PLACE_CONFLICT_KM:
                 return None, f"place: {nearest:.0f} km apart"
@@ -376,10 +378,7 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
                 return W_PLACE_SAME_SPOT, None
             return (W_PLACE_OTHER_SPOT if nearest <= PLACE_NEAR_KM else W_PLACE_FAR), None
     if precise_a and precise_b:
-        nearest = min(
-            (d for a in precise_a for b in precise_b if (d := _distance(a, b)) is not None),
-            default=None,
-        )
+        nearest = _nearest(precise_a, precise_b)
         if nearest is not None:
             if nearest > PLACE_CONFLICT_KM:
                 return None, f"place: {nearest:.0f} km apart"
