@@ -32,6 +32,7 @@ from wirewatch.ingest.readers import Sidecar, count_inputs, iter_documents, load
 from wirewatch.merge import singleton_events
 from wirewatch.merge.cluster import merge_mentions
 from wirewatch.merge.corrections import Correction, CorrectionKind, apply_corrections
+from wirewatch.merge.events import reported_events
 from wirewatch.nlp import load_model, parse_article
 from wirewatch.resolve import Resolver
 from wirewatch.schema import Article, Extraction, Rejected, RejectReason
@@ -282,6 +283,7 @@ class Pipeline:
         ]
         if corrections:
             events = apply_corrections(events, corrections, same_actor=actors.same_actor)
+        events = [self.preparer.resolver.complete_event(event) for event in reported_events(events)]
         self.store.replace_events(events)
         return len(events)
 

@@ -408,6 +408,12 @@ class Mention(Frozen):
     injuries: Quantity | None = Field(default=None, description="Injured; None if not reported.")
     weapon: str | None = Field(default=None, description="drone, rocket, missile, aircraft, IED, …")
     attribution: Attribution | None = Field(default=None, description="Who says so.")
+    refers_to: str | None = Field(
+        default=None,
+        description="Id of an earlier mention of the same article that this one tells again in "
+        "another source's words ('This strike, reported by local sources to have killed four'): "
+        "kept apart so each account keeps its figures, joined into one event by the merge.",
+    )
     trigger: Span = Field(description="The word(s) that signal the event.")
     evidence: tuple[Span, ...] = Field(description="The sentence(s) that report it.")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="Extractor confidence.")

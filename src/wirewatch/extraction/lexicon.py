@@ -151,6 +151,8 @@ class Lexicon:
     facilities: tuple[Phrase, ...]
     near: tuple[Phrase, ...]
     region_words: frozenset[str]
+    settlements: frozenset[str]
+    locative: frozenset[str]
     directions: frozenset[str]
     place_prepositions: frozenset[str]
     countries: frozenset[str]
@@ -166,6 +168,7 @@ class Lexicon:
     time_of_day: frozenset[str] = frozenset()
     actor_through: frozenset[str] = frozenset()
     representatives: frozenset[str] = frozenset()
+    outside_prepositions: frozenset[str] = frozenset()
     inanimate: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     ordinals: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
@@ -271,6 +274,8 @@ class Lexicon:
             facilities=_phrases(places, "facilities", "[places] facilities", where),
             near=_phrases(places, "near", "[places] near", where),
             region_words=_words(places, "region_words", "[places] region_words", where),
+            settlements=_words(places, "settlements", "[places] settlements", where),
+            locative=_words(places, "locative", "[places] locative", where),
             directions=_words(places, "directions", "[places] directions", where),
             place_prepositions=_words(places, "prepositions", "[places] prepositions", where),
             countries=frozenset(
@@ -293,6 +298,12 @@ class Lexicon:
                 _table(data, "actors", where), "representatives", "[actors] representatives", where
             ),
             inanimate=_words(_table(data, "actors", where), "inanimate", "[actors] inanimate", where),
+            outside_prepositions=_words(
+                _table(data, "actors", where),
+                "outside_prepositions",
+                "[actors] outside_prepositions",
+                where,
+            ),
             people=_words(_table(data, "actors", where), "people", "[actors] people", where),
             sources=tuple(sources),
         )

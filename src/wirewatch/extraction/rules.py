@@ -337,6 +337,8 @@ class _Draft:
     evidence: list[int] = field(default_factory=list)  # sentence indices
     anaphoric: bool = False
     separate: bool = False
+    #: An earlier draft this one tells again, kept apart because the two accounts differ.
+    refers_to: _Draft | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -363,6 +365,7 @@ class RuleExtractor:
     def extract(self, parsed: ParsedArticle) -> Extraction:
         doc = _Doc(parsed)
         self._ranked: set[int] = set()  # sentences that rank an event in a running total
+        self._told_before = False
         drafts: list[_Draft] = []
         claims: list[AggregateClaim] = []
         for si, sent in enumerate(_units(doc)):
@@ -374,6 +377,9 @@ class RuleExtractor:
             hits = [h for h in hits if self._keep(doc, sent, h)]
             clusters = self._clusters(doc, hits)
             for cluster in clusters:
+                # Only an event told before can be referred back to ("Clashes took place ..."
+                # opening a report introduces its event, with the sentence's date and place).
+                self._told_before = bool(drafts)
                 draft = self._draft(doc, sent, si, cluster)
                 # A conditional ("if ...", "we could hit you") is not an event that happened.
                 if draft is not None and draft.mode is not Mode.HYPOTHETICAL:
@@ -392,6 +398,7 @@ class RuleExtractor:
             if drafts and (si in drafts[-1].evidence or (not clusters and si - drafts[-1].evidence[-1] <= 1)):
                 self._refine_later(doc, sent, si, drafts[-1])
         self._units = _units(doc)
+        self._draft_ids: dict[int, str] = {id(d): self._mention_id(doc, d) for d in drafts}
         mentions = [self._mention(doc, d) for d in drafts]
         mentions.sort(key=lambda m: m.trigger.start)
         return Extraction(article_id=parsed.article.id, mentions=tuple(mentions), claims=tuple(claims))
@@ -863,7 +870,7 @@ class RuleExtractor:
         if not any(h.typed for h in cluster):
             draft.weapon = weapon_hit.weapon.name if weapon_hit and weapon_hit.weapon else None
         self._actors(doc, sent, draft)
-        draft.anaphoric = self._anaphoric(doc, main)
+        draft.anaphoric = self._told_before and self._anaphoric(doc, main)
         own = set(doc.subtree(main.head)) if draft.anaphoric else None
         draft.time = self._time(doc, sent, main.head, within=own)
         draft.places = self._places(doc, sent, draft)
@@ -878,7 +885,7 @@ class RuleExtractor:
         draft.mode = self._mode(doc, sent, draft)
         draft.attribution = self._attribution(doc, sent, main.head)
         self._as_threat(doc, sent, draft)
-        draft.anaphoric = self._anaphoric(doc, main)
+        draft.anaphoric = self._told_before and self._anaphoric(doc, main)
         between = range(sent.token_start, main.start)
         draft.separate = any(doc.lem[j] in self._mode_words["separate"] for j in between)
         self._refine(doc, sent, draft)
@@ -915,7 +922,8 @@ class RuleExtractor:
         }:
             return False
         if doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index:
-            return bool(doc.ent_of[i] >= 0)
+            # A weapon or event word is an actor only as a name or with a nationality.
+            return bool(doc.ent_of[i] >= 0) or self._national(doc, i, i + 1)
         if doc.lem[i] in {" ".join(p) for p in self.lexicon.facilities}:
             return False
         return not (doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in {"LOC", "FAC"})
@@ -1064,7 +1072,8 @@ class RuleExtractor:
                             first.extend(c for c in conj[:1] if self._is_actor(doc, c))
                             second.extend(c for c in conj[1:] if self._is_actor(doc, c))
                 # The noun as object: "US forces launched strikes", "X engaged in clashes with Y".
-                if t.dep in {"dobj", "pobj"}:
+                outside = t.dep == "pobj" and doc.lem[t.head] in self.lexicon.outside_prepositions
+                if t.dep in {"dobj", "pobj"} and not outside:
                     verb = t.head if t.dep == "dobj" else doc.tokens[t.head].head
                     if doc.tokens[verb].pos == "VERB":
                         first.extend(s for s in doc.kids(verb, "nsubj") if self._is_actor(doc, s))
@@ -1077,9 +1086,13 @@ class RuleExtractor:
         draft.victims = victims
         # A dateline's place is where the report was filed, never an actor.
         opening = _dateline_end(doc, sent)
-        # A weapon is the means, never an actor ("fired mortar rounds").
+        # A weapon is the means, never an actor ("fired mortar rounds"), unless a nationality
+        # says whose it is: "American aircraft hit a depot" names the US air force.
         weapon_words = {
-            j for s, e, _h, _w in self._weapons(doc, sent.token_start, sent.token_end) for j in range(s, e)
+            j
+            for s, e, _h, _w in self._weapons(doc, sent.token_start, sent.token_end)
+            if not self._national(doc, s, e)
+            for j in range(s, e)
         }
         first = [i for i in dict.fromkeys(first) if i >= opening and i not in weapon_words]
         second = [i for i in second if i >= opening and i not in weapon_words]
@@ -1099,6 +1112,18 @@ class RuleExtractor:
                 draft.actor1 = parties[0]
                 draft.assoc1 = []
                 draft.actor2 = parties[1] if len(parties) > 1 else None
+
+    def _national(self, doc: _Doc, start: int, end: int) -> bool:
+        """Does a nationality modify the words ``[start, end)`` ("American aircraft")?"""
+        for i in range(start, end):
+            for c in doc.children[i]:
+                if (
+                    doc.tokens[c].dep in {"amod", "compound", "nmod"}
+                    and doc.ent_of[c] >= 0
+                    and doc.parsed.entities[doc.ent_of[c]].label in {"NORP", "GPE"}
+                ):
+                    return True
+        return False
 
     def _speaker_of_pronoun(self, doc: _Doc, verb: int, subject: int) -> int | None:
         """The speaker of "The army said it had captured ...": "it" is the one who speaks; so are bare
@@ -1157,6 +1182,9 @@ class RuleExtractor:
             if doc.lem[p] in {"by", "from"}:
                 out.extend(o for o in doc.kids(p, "pobj") if self._is_actor(doc, o))
         for a in doc.kids(noun, "acl"):
+            # "the strike, reported by local medics to ...": the agent is the source, not the initiator.
+            if doc.lem[a] in self.lexicon.attribution_agent_verbs:
+                continue
             for ag in doc.kids(a, "agent"):
                 out.extend(o for o in doc.kids(ag, "pobj") if self._is_actor(doc, o))
         return out
@@ -1280,6 +1308,8 @@ class RuleExtractor:
                 while doc.tokens[lo].pos == "DET":
                     lo += 1
                 found.append((lo, e))
+        named = self._settlement_names(doc, start, end)
+        found.extend(r for r in named if not any(i in actor_tokens for i in range(*r)))
         for ent in doc.parsed.entities:
             if ent.label not in _PLACE_LABELS or not (start <= ent.token_start < end):
                 continue
@@ -1337,6 +1367,62 @@ class RuleExtractor:
             seen.add(span.text)
             places.append(Place(name=span.text, precision=precision, span=span))
         return places
+
+    def _settlement_names(self, doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """Proper names that a settlement noun or a locative preposition marks as places, whatever
+        the entity recogniser made of them (it takes many Arabic place names for persons):
+        "Areedah village" (the name before the noun), "the village of Areedah", "the countryside
+        of Tell Abiad" (the name after "of"), "at Jurf al-Sakhar" (a name after "at", "in", ...)."""
+        settlements = self.lexicon.settlements
+        found: list[tuple[int, int]] = []
+
+        def name_before(noun: int) -> tuple[int, int] | None:
+            j = noun
+            while j - 1 >= start and self._name_word(doc, j - 1) and doc.tokens[j - 1].head >= j - 1:
+                j -= 1
+            while j < noun and not doc.tokens[j].text[:1].isupper():
+                j += 1  # a name starts with a capital, not with "al" or a hyphen
+            return (j, noun) if j < noun else None
+
+        def name_from(first: int) -> tuple[int, int] | None:
+            if not doc.tokens[first].text[:1].isupper():
+                return None
+            j = first
+            while j < end and self._name_word(doc, j):
+                j += 1
+            while j > first and not doc.tokens[j - 1].text[:1].isupper():
+                j -= 1  # nor ends with a particle or a hyphen
+            return (first, j) if j > first else None
+
+        for i in range(start, end):
+            t = doc.tokens[i]
+            label = doc.parsed.entities[doc.ent_of[i]].label if doc.ent_of[i] >= 0 else None
+            if (
+                t.dep == "pobj"
+                and t.pos == "PROPN"
+                and doc.low[t.head] in self.lexicon.locative
+                and label in {None, "PERSON", "ORG"}
+            ):
+                named = name_before(i)
+                found.append((named[0], i + 1) if named is not None else (i, i + 1))
+            if doc.lem[i] not in settlements and doc.low[i] not in settlements:
+                continue
+            before = name_before(i)
+            if before is not None:
+                found.append(before)
+            if i + 2 < end and doc.low[i + 1] == "of":
+                after = name_from(i + 2)
+                if after is not None:
+                    found.append(after)
+        return found
+
+    def _name_word(self, doc: _Doc, i: int) -> bool:
+        """A word of a place name: capitalised, or a lower-case particle inside one ("al",
+        "el", "ash-")."""
+        t = doc.tokens[i]
+        if t.text[:1].isupper() and t.pos in {"PROPN", "NOUN", "ADJ", "X"}:
+            return doc.lem[i] not in self.lexicon.settlements and doc.low[i] not in self.lexicon.countries
+        return doc.low[i] in {"al", "el", "ad", "ar", "as", "ash", "at", "az", "-"}
 
     # casualties ---------------------------------------------------------------------------
 
@@ -1834,7 +1920,9 @@ class RuleExtractor:
         if time is None:
             return set()
         words = set(re.findall(r"\w+", time.text.lower())) - {"s"}
-        return {w for w in words if w not in self.lexicon.time_of_day and not re.fullmatch(r"\d\d?", w)} | {
+        # The parts of the lexicon's hyphenated and dotted words count too ("pre-dawn": "pre").
+        hours = {part for w in self.lexicon.time_of_day for part in re.findall(r"\w+", w)}
+        return {w for w in words if w not in hours and not re.fullmatch(r"\d\d?", w)} | {
             w for w in words if re.fullmatch(r"\d\d?", w) and not re.search(r"\d:\d", time.text)
         }
 
@@ -1846,13 +1934,20 @@ class RuleExtractor:
             if len(w) > 2 and w not in facility and w not in {"the", "and", "air", "near", "outside"}
         }
 
-    def _conflicts(self, earlier: _Draft, later: _Draft) -> bool:
+    def _other_account(self, earlier: _Draft, later: _Draft) -> bool:
+        """Does the later draft give another source's figures ("according to a US official" ...
+        "reported by Iraqi sources to have killed four")? Such accounts stay separate mentions."""
+        a, b = earlier.attribution, later.attribution
+        has_numbers = later.fatalities is not None or later.injuries is not None
+        return a is not None and b is not None and a.source.lower() != b.source.lower() and has_numbers
+
+    def _conflicts(self, earlier: _Draft, later: _Draft, *, accounts: bool = True) -> bool:
+        """Can the later draft not be the earlier event told again? With ``accounts=False``,
+        differing sources are no conflict (the later is another account of the same event)."""
         a_time, b_time = self._time_words(earlier.time), self._time_words(later.time)
         if a_time and b_time and not (a_time <= b_time or b_time <= a_time):
             return True
-        a, b = earlier.attribution, later.attribution
-        has_numbers = later.fatalities is not None or later.injuries is not None
-        if a is not None and b is not None and a.source.lower() != b.source.lower() and has_numbers:
+        if accounts and self._other_account(earlier, later):
             return True
         one, two = earlier.actor1, later.actor1
         if (
@@ -1919,10 +2014,29 @@ class RuleExtractor:
                     or not self._compatible(earlier, draft)
                     or self._conflicts(earlier, draft)
                 ):
+                    if draft.refers_to is None and self._retells(earlier, draft, restates):
+                        draft.refers_to = earlier
                     continue
                 self._merge(doc, earlier, draft, add_counts=only_casualties and not draft.anaphoric)
                 return
         drafts.append(draft)
+
+    def _retells(self, earlier: _Draft, later: _Draft, restates: bool) -> bool:
+        """Is the later draft the earlier event in another source's words, kept apart only
+        because the accounts differ (figures, or what hit whom: "an air strike" for one,
+        "missile strikes" for the other)? The merge stage joins such a pair."""
+        if earlier.main.entry.verbal or later.main.entry.verbal:
+            return False
+        if self._conflicts(earlier, later, accounts=False) or not self._other_account(earlier, later):
+            return False
+        if self._compatible(earlier, later):
+            return True
+        # Restating with another kind of violence: only the same ACLED type of assault.
+        return (
+            restates
+            and earlier.plover == later.plover == Plover.ASSAULT
+            and EVENT_TYPE_OF[earlier.sub_type] == EVENT_TYPE_OF[later.sub_type]
+        )
 
     def _tells_more(self, doc: _Doc, draft: _Draft) -> bool:
         """A casualty clause that goes on about an event told before: "it also killed ..."."""
@@ -1994,10 +2108,15 @@ class RuleExtractor:
 
     # -- output ------------------------------------------------------------------------------
 
+    def _mention_id(self, doc: _Doc, draft: _Draft) -> str:
+        return f"{doc.parsed.article.id}:{doc.span(draft.main.start, draft.main.end).start}"
+
     def _mention(self, doc: _Doc, draft: _Draft) -> Mention:
         article = doc.parsed.article
         main = draft.main
         trigger = doc.span(main.start, main.end)
+        # The draft it retells may itself have been merged into another: then it is gone.
+        refers_to = self._draft_ids.get(id(draft.refers_to)) if draft.refers_to is not None else None
         evidence = tuple(
             doc.char_span(self._units[s].start, self._units[s].end) for s in sorted(draft.evidence)
         )
@@ -2011,7 +2130,7 @@ class RuleExtractor:
         if draft.anaphoric:
             confidence -= 0.1
         return Mention(
-            id=f"{article.id}:{trigger.start}",
+            id=self._mention_id(doc, draft),
             article_id=article.id,
             event_type=EVENT_TYPE_OF[draft.sub_type],
             sub_event_type=draft.sub_type,
@@ -2027,6 +2146,7 @@ class RuleExtractor:
             injuries=quantity(draft.injuries),
             weapon=draft.weapon,
             attribution=draft.attribution,
+            refers_to=refers_to,
             trigger=trigger,
             evidence=evidence,
             confidence=round(max(0.1, confidence), 2),

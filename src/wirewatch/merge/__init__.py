@@ -6,12 +6,13 @@
 * :func:`consensus`: an event's fields and disagreements from its mentions;
 * :class:`Correction`, :func:`apply_corrections`: manual splits and merges, as data;
 * :func:`singleton_events`, :func:`event_from_mentions` (``events``): the baseline of one event
-  per mention, kept for callers that do not merge.
+  per mention, kept for callers that do not merge;
+* :func:`reported_events`: leaves out events only recalled as background (historical mode).
 """
 
 from wirewatch.merge.cluster import batch_weights, consensus, merge_mentions
 from wirewatch.merge.corrections import Correction, CorrectionKind, apply_corrections
-from wirewatch.merge.events import event_from_mentions, event_id, singleton_events
+from wirewatch.merge.events import event_from_mentions, event_id, reported_events, singleton_events
 from wirewatch.merge.scoring import MERGE_THRESHOLD, MergeScore, Weights, blocking_keys, score_pair
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "event_from_mentions",
     "event_id",
     "merge_mentions",
+    "reported_events",
     "score_pair",
     "singleton_events",
 ]

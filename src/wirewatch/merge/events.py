@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from wirewatch.schema import Event, Mention, MergeReason
+from wirewatch.schema import Event, Mention, MergeReason, Mode
 
 #: Hex characters of the event id hash (64 bits: collisions are negligible at any corpus size).
 EVENT_ID_HEX_CHARS = 16
@@ -51,3 +51,14 @@ def event_from_mentions(mentions: Sequence[Mention], reasons: Sequence[MergeReas
 def singleton_events(mentions: Sequence[Mention]) -> list[Event]:
     """One event per mention: the baseline before merging."""
     return [event_from_mentions([mention]) for mention in mentions]
+
+
+def reported_events(events: Sequence[Event]) -> list[Event]:
+    """The events some source reports, not only recalls.
+
+    A mention in the historical mode is background far from its report's date ("the US withdrew
+    its troops in 2011"): it is kept (stored, and it joins the event it recalls when a report
+    of that event is ingested), but on its own it is context, not a report, and it makes no
+    event. ACLED codes an event from reports of it, not from a later article's backstory.
+    """
+    return [e for e in events if any(m.mode is not Mode.HISTORICAL for m in e.mentions)]

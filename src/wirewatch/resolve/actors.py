@@ -177,6 +177,8 @@ class Country:
     the: bool = False
     names: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    #: The capital standing for the state; matched only as a whole actor phrase.
+    capitals: tuple[str, ...] = ()
 
     @property
     def name_with_article(self) -> str:
@@ -342,6 +344,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "the": _BOOL,
         "names": _STR_LIST,
         "demonyms": _STR_LIST,
+        "capitals": _STR_LIST,
     },
     "roles": {
         "nouns": _STR_LIST,
@@ -552,6 +555,11 @@ class ActorDictionary:
         self._role_nouns = self._build_role_index()
         self._max_role = max((len(k) for k in self._role_nouns), default=0)
         self._country_lookup = self._build_country_lookup()
+        self._capitals = {
+            self._lookup_key(capital): code
+            for code, country in self.countries.items()
+            for capital in country.capitals
+        }
         self._not_followed_by = frozenset(
             self._norm_key(w) for w in merged.nationality.get("not_followed_by", [])
         )
@@ -709,6 +717,7 @@ class ActorDictionary:
                 the=bool(item.get("the", False)),
                 names=tuple(dict.fromkeys([item["name"], *item.get("names", [])])),
                 demonyms=tuple(dict.fromkeys(item.get("demonyms", []))),
+                capitals=tuple(dict.fromkeys(item.get("capitals", []))),
             )
         return countries
 
@@ -1146,6 +1155,9 @@ class ActorDictionary:
             if entry is not None:
                 return entry
         content = [t for t in tokens if t.raw not in self._drop_leading]
+        capital_of = self._capitals.get(tuple(t.norm for t in content))
+        if self._alone_role and capital_of is not None:
+            return self._role_entry(self._alone_role, capital_of)
         if self._alone_role and len(nationalities) == 1:
             only = nationalities[0]
             is_name = self._nationalities[tuple(t.norm for t in tokens[only.start : only.end])][2]

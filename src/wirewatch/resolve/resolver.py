@@ -6,13 +6,15 @@ import datetime as dt
 
 from wirewatch.resolve.actors import ActorDictionary, resolve_actor
 from wirewatch.resolve.dates import find_time_expressions, reference_for, report_date_range, resolve_time
-from wirewatch.resolve.places import Gazetteer, country_context, resolve_place
+from wirewatch.resolve.places import Gazetteer, country_context, resolve_place, with_neighbours
 from wirewatch.schema import (
     ActorRef,
     AggregateClaim,
     Article,
     DatePrecision,
     DateRange,
+    Event,
+    EventType,
     Extraction,
     Mention,
     Mode,
@@ -20,6 +22,18 @@ from wirewatch.schema import (
     Span,
 )
 from wirewatch.settings import Settings
+
+#: Event types whose initiator ACLED codes as "Unidentified Armed Group (<country>)" when no
+#: report names one (ACLED codebook: unknown perpetrators of attacks, explosions and of one side
+#: of a clash). Protests, riots and strategic developments have no perpetrator to leave unnamed.
+UNNAMED_PERPETRATOR_TYPES = frozenset(
+    {EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE, EventType.VIOLENCE_AGAINST_CIVILIANS}
+)
+#: The phrase resolved (through the actor dictionary, so users may rename it) for that actor.
+UNNAMED_PERPETRATOR = "unidentified armed group"
+#: Modes in which something was done by someone: a claim names its claimant, and threats or
+#: plans have not happened.
+PERPETRATED_MODES = frozenset({Mode.ASSERTED, Mode.HISTORICAL})
 
 #: Characters before a place name searched for "near", "outside", "5 km north of": enough for
 #: the longest cue phrase plus a distance, short enough not to reach an earlier clause.
@@ -37,8 +51,10 @@ class Resolver:
     def resolve(self, extraction: Extraction, article: Article) -> Extraction:
         countries = country_context(article.text, self.gazetteer)
         mentions = self._resolve_dates(extraction.mentions, article)
+        place_countries = with_neighbours(countries)
         mentions = tuple(
-            self._resolve_actors(self._resolve_places(m, article, countries), countries) for m in mentions
+            self._resolve_actors(self._resolve_places(m, article, place_countries), countries)
+            for m in mentions
         )
         claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
         return extraction.model_copy(update={"mentions": mentions, "claims": claims})
@@ -81,7 +97,13 @@ class Resolver:
                 span=span,
             )
             resolved.append(found if found is not None else place)
-        return mention.model_copy(update={"places": tuple(resolved)})
+        # The finest located place comes first (ACLED codes the most precise location). A place
+        # the gazetteer does not know (a village) stays, after the ones it locates: the event's
+        # map position is then the nearest known place named with it ("Areedah village in the
+        # countryside of Tell Abiad" is mapped near Tell Abiad), as ACLED codes it.
+        located = sorted((p for p in resolved if p.lat is not None), key=lambda p: int(p.precision))
+        unlocated = [p for p in resolved if p.lat is None]
+        return mention.model_copy(update={"places": tuple(located + unlocated)})
 
     def _actor(self, actor: ActorRef | None, countries: list[str]) -> ActorRef | None:
         if actor is None or actor.canonical is not None:
@@ -101,6 +123,23 @@ class Resolver:
                 ),
             }
         )
+
+    def complete_event(self, event: Event) -> Event:
+        """An event's fields that only the whole event can settle, after merging: an attack that
+        no source attributes gets ACLED's unnamed perpetrator, of the event's country (mentions
+        keep "nobody named", so merging never weighs an inferred actor as evidence)."""
+        if (
+            event.actor1 is not None
+            or event.event_type not in UNNAMED_PERPETRATOR_TYPES
+            or event.mode not in PERPETRATED_MODES
+        ):
+            return event
+        countries = [p.country for p in event.places if p.country is not None]
+        actor = resolve_actor(UNNAMED_PERPETRATOR, dictionary=self.actors, countries=countries[:1])
+        if actor.canonical is None:
+            return event
+        # Nothing in the text names it: the reference carries the dictionary's name, no span.
+        return event.model_copy(update={"actor1": actor.model_copy(update={"text": actor.canonical})})
 
     def _resolve_claim(self, claim: AggregateClaim, article: Article) -> AggregateClaim:
         if claim.period is not None:
