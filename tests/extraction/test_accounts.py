@@ -64,3 +64,24 @@ def test_an_event_noun_inside_the_act_keeps_the_subject(extract: Run) -> None:
     text = "Rebel fighters took part in the attack on the checkpoint near Kafr Musa on Tuesday."
     attacks = extract(text).mentions
     assert attacks and attacks[0].actor1 is not None and "fighters" in attacks[0].actor1.text
+
+
+def test_a_report_that_opens_with_clashes_keeps_its_date_and_place(extract: Run) -> None:
+    text = "On 4 March 2024, clashes took place between two armed groups in Tafas town in Daraa."
+    clash = extract(text).mentions[0]
+    assert clash.time is not None and "4 March 2024" in clash.time.text
+    assert any(p.name == "Tafas" for p in clash.places)
+
+
+def test_names_marked_by_settlement_nouns_and_locatives_are_places(extract: Run) -> None:
+    text = (
+        "Gunmen attacked a checkpoint at Jurf al-Sakhar and then shelled the village of Umm Birra "
+        "and Kharab Ashq village."
+    )
+    names = {p.name for m in extract(text).mentions for p in m.places}
+    assert {"Jurf al-Sakhar", "Umm Birra", "Kharab Ashq"} <= names
+
+
+def test_a_national_weapon_is_an_actor(extract: Run) -> None:
+    mention = extract("American aircraft hit a depot near the border on Friday.").mentions[0]
+    assert mention.actor1 is not None and mention.actor1.text == "American aircraft"

@@ -1378,7 +1378,7 @@ class RuleExtractor:
 
         def name_before(noun: int) -> tuple[int, int] | None:
             j = noun
-            while j - 1 >= start and self._name_word(doc, j - 1) and doc.tokens[j - 1].head >= j - 1:
+            while j - 1 >= start and self._name_word(doc, j - 1):
                 j -= 1
             while j < noun and not doc.tokens[j].text[:1].isupper():
                 j += 1  # a name starts with a capital, not with "al" or a hyphen
@@ -1417,12 +1417,16 @@ class RuleExtractor:
         return found
 
     def _name_word(self, doc: _Doc, i: int) -> bool:
-        """A word of a place name: capitalised, or a lower-case particle inside one ("al",
-        "el", "ash-")."""
+        """A word of a place name: capitalised, or an Arabic article inside one ("al", "el",
+        "ash-")."""
         t = doc.tokens[i]
         if t.text[:1].isupper() and t.pos in {"PROPN", "NOUN", "ADJ", "X"}:
             return doc.lem[i] not in self.lexicon.settlements and doc.low[i] not in self.lexicon.countries
-        return doc.low[i] in {"al", "el", "ad", "ar", "as", "ash", "at", "az", "-"}
+        if doc.low[i] in {"al", "el", "-"}:
+            return True
+        # "as-", "ash-", "ad-": sun-letter articles only before a hyphen ("as" alone is English)
+        following = doc.tokens[i + 1].text if i + 1 < len(doc.tokens) else ""
+        return following == "-" and doc.low[i] in {"ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"}
 
     # casualties ---------------------------------------------------------------------------
 
