@@ -85,3 +85,14 @@ def test_names_marked_by_settlement_nouns_and_locatives_are_places(extract: Run)
 def test_a_national_weapon_is_an_actor(extract: Run) -> None:
     mention = extract("American aircraft hit a depot near the border on Friday.").mentions[0]
     assert mention.actor1 is not None and mention.actor1.text == "American aircraft"
+
+
+def test_a_named_force_launching_dozens_of_strikes_is_one_event(extract: Run) -> None:
+    text = "In response, Turkish forces launched dozens of strikes against Kurdish fighters."
+    (wave,) = extract(text).mentions
+    assert wave.actor1 is not None and wave.actor1.text == "Turkish forces"
+    assert wave.actor2 is not None and "Kurdish fighters" in wave.actor2.text
+
+
+def test_a_bare_plural_trend_is_still_no_event(extract: Run) -> None:
+    assert extract("Attacks on convoys have risen sharply across the region.").mentions == ()

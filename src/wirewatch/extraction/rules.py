@@ -680,7 +680,21 @@ class RuleExtractor:
         time = self._time(doc, sent, hit.head, attached_only=True)
         if time is not None and not self._period(time.text):
             return True
+        if self._named_act(doc, hit.head):
+            return True
         return any(self._casualty_counts(doc, sent, hit.head, only_related=True))
+
+    def _named_act(self, doc: _Doc, noun: int) -> bool:
+        """Plural event nouns that a named actor carried out, in the past tense: "US forces
+        launched dozens of strikes against ..." is one wave of strikes, not a trend."""
+        verb = self._clause_verb(doc, noun)
+        if verb == noun or doc.tokens[verb].tag != "VBD":
+            return False
+        for subject in doc.kids(verb, "nsubj"):
+            label = doc.parsed.entities[doc.ent_of[subject]].label if doc.ent_of[subject] >= 0 else None
+            if label in {"ORG", "NORP", "GPE", "PERSON"} or self._national(doc, subject, subject + 1):
+                return True
+        return False
 
     # -- 2. aggregates -----------------------------------------------------------------------
 
@@ -822,7 +836,8 @@ class RuleExtractor:
                 elif not hit.typed and not hit.entry.verbal and not main.entry.verbal:
                     limit = 3
                 elif hit.sub_type == main.sub_type and hit.entry.verbal == main.entry.verbal:
-                    limit = 2
+                    # one more step through a counting noun: "launched dozens of air strikes"
+                    limit = 3 if self._counted(doc, hit.head) or self._counted(doc, main.head) else 2
                 elif hit.sub_type in main.entry.absorbs or main.sub_type in hit.entry.absorbs:
                     limit = 4
                 else:
@@ -840,6 +855,15 @@ class RuleExtractor:
             else:
                 clusters.append([hit])
         return clusters
+
+    def _counted(self, doc: _Doc, noun: int) -> bool:
+        """Is ``noun`` counted by a noun before it ("dozens of strikes", "a series of raids")?"""
+        t = doc.tokens[noun]
+        if t.dep != "pobj" or doc.low[t.head] != "of":
+            return False
+        counter = doc.tokens[t.head].head
+        through = self.lexicon.actor_through
+        return doc.lem[counter] in through or doc.low[counter] in through
 
     # -- 4. arguments ------------------------------------------------------------------------
 
@@ -1072,9 +1096,19 @@ class RuleExtractor:
                             first.extend(c for c in conj[:1] if self._is_actor(doc, c))
                             second.extend(c for c in conj[1:] if self._is_actor(doc, c))
                 # The noun as object: "US forces launched strikes", "X engaged in clashes with Y".
-                outside = t.dep == "pobj" and doc.lem[t.head] in self.lexicon.outside_prepositions
-                if t.dep in {"dobj", "pobj"} and not outside:
-                    verb = t.head if t.dep == "dobj" else doc.tokens[t.head].head
+                node = head
+                # "launched dozens of strikes", "a wave of attacks": the counting noun stands in
+                # for the event noun in the clause.
+                if t.dep == "pobj" and doc.low[t.head] == "of":
+                    counter = doc.tokens[t.head].head
+                    if doc.lem[counter] in self.lexicon.actor_through or doc.low[counter] in (
+                        self.lexicon.actor_through
+                    ):
+                        node = counter
+                n = doc.tokens[node]
+                outside = n.dep == "pobj" and doc.lem[n.head] in self.lexicon.outside_prepositions
+                if n.dep in {"dobj", "pobj"} and not outside:
+                    verb = n.head if n.dep == "dobj" else doc.tokens[n.head].head
                     if doc.tokens[verb].pos == "VERB":
                         first.extend(s for s in doc.kids(verb, "nsubj") if self._is_actor(doc, s))
                         first.extend(
