@@ -19,7 +19,9 @@ ALLOWED: dict[str, set[str]] = {
     "registry": FOUNDATION,
     **{stage: CORE for stage in STAGES},
     "pipeline": CORE | STAGES | {"store"},
-    "store": FOUNDATION | {"settings"},
+    # the event summary the store keeps for cheap lists is wirewatch.geojson's (one definition)
+    "store": FOUNDATION | {"settings", "geojson"},
+    "geojson": {"schema"},
 }
 # Interfaces may import everything below them, and nothing imports them.
 INTERFACES = {

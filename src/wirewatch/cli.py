@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ from rich.table import Table
 
 from wirewatch import __version__
 from wirewatch.errors import InputError, WirewatchError
+from wirewatch.export import format_names as export_format_names
 from wirewatch.pipeline import IngestResult, IngestSummary, Pipeline, estimate_inputs
 from wirewatch.schema import RECORD_TYPES, ActorRef, Article, Event, RejectReason, json_schema
 from wirewatch.settings import Settings, normalise_db_url
@@ -528,6 +529,177 @@ def evaluate_command(
         print_report(evaluation, out_console)
 
 
+#: Exports of at least this many events show a progress bar (on a terminal); smaller ones
+#: finish before a bar would be readable.
+EXPORT_PROGRESS_MIN_EVENTS = 2000
+
+#: EventFilter parameter -> the export option that sets it, for error messages.
+_EXPORT_FILTER_OPTIONS = {
+    "start": "--start",
+    "end": "--end",
+    "event_type": "--event-type",
+    "sub_event_type": "--sub-event-type",
+    "plover": "--plover",
+    "mode": "--mode",
+    "actor": "--actor",
+    "country": "--country",
+    "admin1": "--admin1",
+    "bbox": "--bbox",
+    "min_fatalities": "--min-fatalities",
+    "q": "--text",
+}
+
+
+@cli.command(name="export")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(export_format_names()),
+    help="acled-csv: ACLED's columns and codes (only events that happened, unless "
+    "--include-unhappened); geojson: a FeatureCollection of points; parquet: typed columns "
+    "(needs -o); jsonl: one full event record per line.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="File to write (replaced only once the export is complete). Default: stdout.",
+)
+@click.option("--start", metavar="YYYY-MM-DD", help="Events whose date range reaches this day or later.")
+@click.option("--end", metavar="YYYY-MM-DD", help="Events whose date range begins on this day or earlier.")
+@click.option(
+    "--event-type", "event_types", multiple=True, help='ACLED event type, e.g. "Battles" (repeatable).'
+)
+@click.option(
+    "--sub-event-type", "sub_event_types", multiple=True, help='e.g. "Air/drone strike" (repeatable).'
+)
+@click.option("--plover", "plovers", multiple=True, help="PLOVER category, e.g. ASSAULT (repeatable).")
+@click.option(
+    "--mode", "modes", multiple=True, help="asserted, claimed, denied, threatened, ... (repeatable)."
+)
+@click.option("--actor", help="Part of an actor's name (case-insensitive).")
+@click.option("--country", "countries", multiple=True, help="ISO 3166-1 alpha-2 code, e.g. IQ (repeatable).")
+@click.option("--admin1", help="Province, exact but case-insensitive (e.g. Anbar).")
+@click.option("--bbox", metavar="W,S,E,N", help="Bounding box: min_lon,min_lat,max_lon,max_lat.")
+@click.option("--min-fatalities", type=int, help="At least this many reported killed.")
+@click.option("--text", help="Words an evidence sentence contains (case-insensitive).")
+@click.option(
+    "--include-unhappened",
+    is_flag=True,
+    help="acled-csv: also write threatened, planned, hypothetical, denied and historical events "
+    "and verbal-only ones (tagged with their mode); ACLED itself records only events that happened.",
+)
+@click.option(
+    "--iso-dates", is_flag=True, help="acled-csv: event_date as 2024-01-28 instead of 28 January 2024."
+)
+@db_option
+@click.option(
+    "--no-progress", is_flag=True, help="No progress bar (it is also hidden when stderr is not a terminal)."
+)
+def export_command(
+    fmt: str,
+    output: Path | None,
+    start: str | None,
+    end: str | None,
+    event_types: tuple[str, ...],
+    sub_event_types: tuple[str, ...],
+    plovers: tuple[str, ...],
+    modes: tuple[str, ...],
+    actor: str | None,
+    countries: tuple[str, ...],
+    admin1: str | None,
+    bbox: str | None,
+    min_fatalities: int | None,
+    text: str | None,
+    include_unhappened: bool,
+    iso_dates: bool,
+    db: str | None,
+    no_progress: bool,
+) -> None:
+    """Write stored events to a file (or stdout) as ACLED CSV, GeoJSON, Parquet or JSON Lines.
+
+    The filters are those of the HTTP API's /api/events; repeatable options also take
+    comma-separated values. A summary (events written, and those left out and why) goes to
+    stderr.
+
+    \b
+    Examples:
+      wirewatch export --format acled-csv -o events.csv
+      wirewatch export --format geojson --country IQ,SY --start 2024-01-01 -o events.geojson
+      wirewatch export --format parquet --sub-event-type "Air/drone strike" -o strikes.parquet
+      wirewatch export --format jsonl --actor "Kataib Hezbollah" --min-fatalities 1 | jq .id
+    """
+    from wirewatch.export import ExportOptions, export_events
+    from wirewatch.export.stored import outlet_lookup, stored_events
+    from wirewatch.store.query import EventFilter, FilterError
+
+    try:
+        event_filter = EventFilter.parse(
+            start=start,
+            end=end,
+            event_type=event_types,
+            sub_event_type=sub_event_types,
+            plover=plovers,
+            mode=modes,
+            actor=actor,
+            country=countries,
+            admin1=admin1,
+            bbox=bbox,
+            min_fatalities=min_fatalities,
+            q=text,
+        )
+    except FilterError as error:
+        # The filter speaks the API's parameter names; say the option's name instead.
+        option = _EXPORT_FILTER_OPTIONS.get(error.parameter, error.parameter)
+        message = error.message
+        if message.startswith(error.parameter):
+            message = option + message[len(error.parameter) :]
+        fix = (error.fix or "").replace(f"{error.parameter}=", f"{option} ")
+        raise InputError(message, fix) from None
+    if fmt == "parquet" and output is None:
+        raise InputError("parquet cannot be written to stdout", "name a file: -o events.parquet")
+    settings = _settings(db)
+    with Store.open(settings.db_url) as store:
+        options = ExportOptions(
+            include_unhappened=include_unhappened,
+            iso_dates=iso_dates,
+            outlet_of=outlet_lookup(store),
+            actor_files=tuple(settings.user_data_files("actors*.toml")),
+            country_files=tuple(settings.user_data_files("acled_countries*.tsv")),
+        )
+        total = store.count_events(event_filter)
+        events = stored_events(store, event_filter)
+        if no_progress or not err_console.is_terminal or total < EXPORT_PROGRESS_MIN_EVENTS:
+            result = export_events(events, fmt, output, options)
+        else:
+            with Progress(
+                TextColumn(f"[bold]export {fmt}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+                # The export itself may go to stdout: it must not pass through the bar's console.
+                redirect_stdout=False,
+                redirect_stderr=False,
+            ) as progress:
+                task = progress.add_task("export", total=total)
+
+                def counted(events: Iterable[Event]) -> Iterator[Event]:
+                    for event in events:
+                        yield event
+                        progress.advance(task)
+
+                result = export_events(counted(events), fmt, output, options)
+    where = str(output) if output is not None else "stdout"
+    left_out = ", ".join(f"{count} {reason}" for reason, count in sorted(result.skipped.items()))
+    message = f"wrote {result.written} of {total} matching events to {where} ({fmt})"
+    if left_out:
+        message += f"; left out as ACLED would: {left_out} (--include-unhappened writes them)"
+    err_console.print(message, highlight=False)
+
+
 _SCHEMA_RECORDS = {cls.__name__.lower(): cls for cls in RECORD_TYPES}
 
 
@@ -547,6 +719,50 @@ def schema(record: str) -> None:
       wirewatch schema --record mention > mention.schema.json
     """
     click.echo(json.dumps(json_schema(_SCHEMA_RECORDS[record]), indent=2, sort_keys=True))
+
+
+@cli.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all)."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(min=1, max=65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@db_option
+def serve(host: str, port: int, db: str | None) -> None:
+    """Serve the HTTP API and the dashboard: events with filters, one event with its evidence,
+    articles, time series and GeoJSON under /api, the map at /, the API docs at /docs.
+
+    POST /api/articles (ingest over HTTP) is enabled only when WIREWATCH_TOKEN is set; clients
+    send it as `Authorization: Bearer <token>`.
+
+    \b
+    Examples:
+      wirewatch serve                                  # http://127.0.0.1:8000/
+      wirewatch serve --host 0.0.0.0 --port 8080 --db postgresql://me@localhost/wirewatch
+      WIREWATCH_TOKEN=$(openssl rand -hex 16) wirewatch serve
+      curl 'http://127.0.0.1:8000/api/events?country=IQ&start=2024-01-01&limit=10'
+    """
+    import uvicorn
+
+    from wirewatch.api import create_app
+    from wirewatch.web import mount_dashboard
+
+    settings = _settings(db)
+    app = create_app(settings=settings, mounts=[mount_dashboard])
+    shown_host = f"[{host}]" if ":" in host else host
+    # click.echo, not the rich console: an address must not be wrapped across lines.
+    click.echo(
+        f"wirewatch serving {app.state.store.display_url} on http://{shown_host}:{port}/ "
+        f"(API docs: http://{shown_host}:{port}/docs); POST /api/articles is "
+        + ("enabled" if os.environ.get("WIREWATCH_TOKEN") else "disabled (set WIREWATCH_TOKEN)"),
+        err=True,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -31,6 +31,22 @@ from wirewatch.schema import (
 )
 from wirewatch.settings import Settings
 from wirewatch.store.database import create_engine, migrate, write_transaction
+from wirewatch.store.query import (
+    ActorCount,
+    ArticleCursor,
+    ArticlePage,
+    ArticleRejection,
+    ArticleSummary,
+    EventCursor,
+    EventFilter,
+    EventPage,
+    EventSort,
+    GroupBy,
+    Interval,
+    TimeSeries,
+    bucket_series,
+)
+from wirewatch.store.summary import derived_event_columns, fold
 
 
 class InputOutcome(StrEnum):
@@ -106,6 +122,17 @@ def _filter_columns(record: Mention | Event) -> dict[str, Any]:
         "fatalities": record.fatalities.value if record.fatalities else None,
         "injuries": record.injuries.value if record.injuries else None,
         "payload_json": record.model_dump_json(),
+    }
+
+
+def _event_row(event: Event, now: dt.datetime) -> dict[str, Any]:
+    """An events row: the indexed columns, the payload and the derived search columns."""
+    return {
+        "id": event.id,
+        "mention_count": len(event.mentions),
+        "updated_at": now,
+        **_filter_columns(event),
+        **derived_event_columns(event),
     }
 
 
@@ -286,10 +313,7 @@ class Store:
             now = _now()
             connection.execute(
                 self._events.insert(),
-                [
-                    {"id": e.id, "mention_count": len(e.mentions), "updated_at": now, **_filter_columns(e)}
-                    for e in events
-                ],
+                [_event_row(e, now) for e in events],
             )
 
     def add_rejection(self, rejected: Rejected, *, content_hash: str | None = None) -> bool:
@@ -444,10 +468,7 @@ class Store:
                 return
             connection.execute(
                 self._events.insert(),
-                [
-                    {"id": e.id, "mention_count": len(e.mentions), "updated_at": now, **_filter_columns(e)}
-                    for e in events
-                ],
+                [_event_row(e, now) for e in events],
             )
             for event in events:
                 connection.execute(
@@ -510,3 +531,209 @@ class Store:
                 row[0]
                 for row in connection.execute(sa.select(self._articles.c.id).order_by(self._articles.c.id))
             ]
+
+    # ----------------------------------------------------------------------------- queries
+
+    def find_events(
+        self,
+        event_filter: EventFilter | None = None,
+        *,
+        sort: EventSort = EventSort.DATE_DESC,
+        limit: int = 100,
+        cursor: str | None = None,
+        with_total: bool = False,
+    ) -> EventPage:
+        """One page of matching events (as stored summary JSON), in ``sort`` order with ties
+        broken by id; follow ``next_cursor`` for the next page. Pages never repeat or skip an
+        event while the store is unchanged. ``with_total`` also counts every match (in the
+        same transaction, so the count and the page agree)."""
+        event_filter = event_filter or EventFilter()
+        events = self._events
+        sort_column = sort.column(events)
+        query = (
+            sa.select(events.c.id, events.c.summary_json, sort_column.label("sort_value"))
+            .where(*event_filter.conditions(events))
+            .order_by(*sort.order_by(events))
+            .limit(limit + 1)  # one more than asked tells whether a next page exists
+        )
+        if cursor is not None:
+            after = EventCursor.decode(cursor, sort, event_filter)
+            query = query.where(sort.after(events, after.value, after.event_id))
+        total = None
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+            if with_total:
+                total = int(connection.execute(self._count_query(event_filter)).scalar_one())
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            last = rows[-1]
+            next_cursor = EventCursor(sort, event_filter.fingerprint(), last.sort_value, last.id).encode()
+        # Columns by position: a Row's attribute lookup is a measurable share of a page's cost.
+        return EventPage(
+            event_ids=tuple(row[0] for row in rows),
+            summaries_json=tuple(row[1] for row in rows),
+            next_cursor=next_cursor,
+            total=total,
+        )
+
+    def _count_query(self, event_filter: EventFilter) -> sa.Select[Any]:
+        conditions = event_filter.conditions(self._events)
+        return sa.select(sa.func.count()).select_from(self._events).where(*conditions)
+
+    def count_events(self, event_filter: EventFilter | None = None) -> int:
+        """How many stored events match."""
+        with self.engine.connect() as connection:
+            return int(connection.execute(self._count_query(event_filter or EventFilter())).scalar_one())
+
+    def events_by_ids(self, event_ids: Sequence[str]) -> list[Event]:
+        """These events (the stored ones), in the order of ``event_ids``."""
+        if not event_ids:
+            return []
+        query = sa.select(self._events.c.id, self._events.c.payload_json).where(
+            self._events.c.id.in_(list(event_ids))
+        )
+        with self.engine.connect() as connection:
+            found = {row.id: row.payload_json for row in connection.execute(query)}
+        return [Event.model_validate_json(found[i]) for i in event_ids if i in found]
+
+    def _actor_rows(self, conditions: Sequence[sa.ColumnElement[bool]]) -> sa.Subquery:
+        """(day, name, fatalities) once per event and actor it names (actor1, and actor2 when
+        it is another actor)."""
+        c = self._events.c
+        first = sa.select(
+            c.date_start.label("day"), c.actor1.label("name"), c.fatalities.label("fatalities")
+        ).where(*conditions, c.actor1.is_not(None))
+        second = sa.select(
+            c.date_start.label("day"), c.actor2.label("name"), c.fatalities.label("fatalities")
+        ).where(*conditions, c.actor2.is_not(None), sa.or_(c.actor1.is_(None), c.actor2 != c.actor1))
+        return sa.union_all(first, second).subquery("event_actors")
+
+    def event_timeseries(
+        self,
+        event_filter: EventFilter | None = None,
+        interval: Interval = Interval.WEEK,
+        group_by: GroupBy = GroupBy.NONE,
+    ) -> list[TimeSeries]:
+        """Events and fatalities per period (of each event's first possible day), one series
+        per group. Undated events and periods without events are left out."""
+        c = self._events.c
+        conditions = [*(event_filter or EventFilter()).conditions(self._events), c.date_start.is_not(None)]
+        count, fatalities = sa.func.count(), sa.func.coalesce(sa.func.sum(c.fatalities), 0)
+        query: sa.Select[Any]
+        if group_by is GroupBy.NONE:
+            query = sa.select(c.date_start, count, fatalities).where(*conditions).group_by(c.date_start)
+        elif group_by is GroupBy.ACTOR:
+            actors = self._actor_rows(conditions)
+            query = sa.select(
+                actors.c.day,
+                actors.c.name,
+                sa.func.count(),
+                sa.func.coalesce(sa.func.sum(actors.c.fatalities), 0),
+            ).group_by(actors.c.day, actors.c.name)
+        else:
+            key = {
+                GroupBy.EVENT_TYPE: c.event_type,
+                GroupBy.SUB_EVENT_TYPE: c.sub_event_type,
+                GroupBy.COUNTRY: c.country,
+            }[group_by]
+            query = (
+                sa.select(c.date_start, key, count, fatalities).where(*conditions).group_by(c.date_start, key)
+            )
+        with self.engine.connect() as connection:
+            result = connection.execute(query).all()
+        if group_by is GroupBy.NONE:
+            rows = [(day, "all", int(n), int(dead)) for day, n, dead in result]
+        else:
+            rows = [(day, key or "unknown", int(n), int(dead)) for day, key, n, dead in result]
+        return bucket_series(rows, interval)
+
+    def actor_counts(self, q: str | None = None, *, limit: int = 20) -> list[ActorCount]:
+        """Actor names (canonical where resolved) with how many events name them, most first;
+        ``q`` keeps names containing it (case-insensitive)."""
+        actors = self._actor_rows([])
+        query = sa.select(actors.c.name, sa.func.count()).group_by(actors.c.name)
+        with self.engine.connect() as connection:
+            counts = [ActorCount(str(name), int(n)) for name, n in connection.execute(query)]
+        if q:
+            # Filtered here rather than in SQL: casefold is exact for every script, and there
+            # are far fewer distinct actors than events.
+            wanted = fold(q)
+            counts = [count for count in counts if wanted in fold(count.name)]
+        counts.sort(key=lambda count: (-count.events, count.name))
+        return counts[:limit]
+
+    def _article_summary_query(self) -> sa.Select[Any]:
+        articles, mentions = self._articles, self._mentions
+        per_article = (
+            sa.select(mentions.c.article_id, sa.func.count().label("mention_count"))
+            .group_by(mentions.c.article_id)
+            .subquery("mention_counts")
+        )
+        return sa.select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.url,
+            articles.c.outlet,
+            articles.c.published_iso,
+            articles.c.language,
+            articles.c.ingested_at,
+            sa.func.coalesce(per_article.c.mention_count, 0).label("mention_count"),
+        ).outerjoin(per_article, per_article.c.article_id == articles.c.id)
+
+    @staticmethod
+    def _article_summary(row: sa.Row[Any]) -> ArticleSummary:
+        return ArticleSummary(
+            id=row.id,
+            title=row.title,
+            url=row.url,
+            outlet=row.outlet,
+            published=row.published_iso,
+            language=row.language,
+            mention_count=int(row.mention_count),
+        )
+
+    def find_articles(self, *, limit: int = 100, cursor: str | None = None) -> ArticlePage:
+        """One page of stored articles, newest ingested first, with their mention counts."""
+        articles = self._articles
+        query = (
+            self._article_summary_query()
+            .order_by(articles.c.ingested_at.desc(), articles.c.id.desc())
+            .limit(limit + 1)
+        )
+        if cursor is not None:
+            after = ArticleCursor.decode(cursor)
+            query = query.where(
+                sa.or_(
+                    articles.c.ingested_at < after.ingested_at,
+                    sa.and_(articles.c.ingested_at == after.ingested_at, articles.c.id < after.article_id),
+                )
+            )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            next_cursor = ArticleCursor(rows[-1].ingested_at, rows[-1].id).encode()
+        return ArticlePage(tuple(self._article_summary(row) for row in rows), next_cursor)
+
+    def article_summaries(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
+        """Metadata (no text) of these articles, the stored ones, in the order given."""
+        if not article_ids:
+            return []
+        query = self._article_summary_query().where(self._articles.c.id.in_(list(article_ids)))
+        with self.engine.connect() as connection:
+            found = {row.id: self._article_summary(row) for row in connection.execute(query)}
+        return [found[i] for i in article_ids if i in found]
+
+    def article_rejection(self, article_id: str) -> ArticleRejection | None:
+        """The first recorded discard that names this article id (a near-duplicate's id, say)."""
+        query = (
+            sa.select(self._rejections.c.reason, self._rejections.c.detail, self._rejections.c.duplicate_of)
+            .where(self._rejections.c.article_id == article_id)
+            .order_by(self._rejections.c.id)
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return None if row is None else ArticleRejection(row.reason, row.detail, row.duplicate_of)
