@@ -160,7 +160,7 @@ def test_a_village_abroad_is_not_taken_for_a_missing_one_at_home(gaz: Gazetteer)
         ("Hajin", "a convoy 20 kilometres from", GeoPrecision.NEAR),
         ("outskirts of Hajin", "", GeoPrecision.NEAR),
         ("Al-Bukamal district", "", GeoPrecision.NEAR),
-        ("Deir-ez-Zor eastern countryside", "", GeoPrecision.NEAR),
+        ("Deir-ez-Zor eastern countryside", "", GeoPrecision.REGION),  # the province's rural east
         ("northern Deir ez-Zor", "", GeoPrecision.NEAR),  # the town and its surroundings
         ("northern Homs province", "", GeoPrecision.REGION),
         ("Idlib province", "", GeoPrecision.REGION),

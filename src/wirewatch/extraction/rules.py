@@ -29,6 +29,7 @@ claim it finds. All vocabulary comes from the :class:`~wirewatch.extraction.lexi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -1056,7 +1057,14 @@ class RuleExtractor:
                 for o in objs:
                     if hit.entry.casualty or hit is draft.main:
                         victims.append(o)
-                    if self._is_actor(doc, o):
+                    # "Rockets hit Baghdad": a city struck is the place, not its state as target
+                    struck_place = (
+                        not hit.entry.verbal
+                        and not passive
+                        and self._label(doc, o) == "GPE"
+                        and doc.low[o] not in self.lexicon.countries  # "Iraq attacked Iran": its army
+                    )
+                    if self._is_actor(doc, o) and not struck_place:
                         second.append(o)
                 # "X clashed with Y", "attacked ... on Y"
                 for p in doc.kids(head, "prep"):
@@ -1146,6 +1154,14 @@ class RuleExtractor:
                 draft.actor1 = parties[0]
                 draft.assoc1 = []
                 draft.actor2 = parties[1] if len(parties) > 1 else None
+
+    def _one_word_entity(self, doc: _Doc, i: int) -> bool:
+        entity = doc.parsed.entities[doc.ent_of[i]]
+        return entity.token_end - entity.token_start == 1
+
+    def _label(self, doc: _Doc, i: int) -> str | None:
+        """The entity label of token ``i``, if it is in an entity."""
+        return doc.parsed.entities[doc.ent_of[i]].label if doc.ent_of[i] >= 0 else None
 
     def _national(self, doc: _Doc, start: int, end: int) -> bool:
         """Does a nationality modify the words ``[start, end)`` ("American aircraft")?"""
@@ -1365,9 +1381,12 @@ class RuleExtractor:
             argument = t.dep in {"nsubj", "nsubjpass", "dobj", "pobj"} and doc.lem[t.head] != "in"
             if root in actor_tokens and argument and not locative:
                 continue
-            if t.dep in {"nsubj", "nsubjpass", "dobj"} and root != draft.main.head:
-                continue  # "Washington ordered strikes": an actor, not a place
+            struck = t.dep == "dobj" and any(h.head == t.head and not h.entry.verbal for h in draft.hits)
+            if t.dep in {"nsubj", "nsubjpass", "dobj"} and root != draft.main.head and not struck:
+                continue  # "Washington ordered strikes": an actor, not a place ("hit Baghdad" is)
             found.append((ent.token_start, ent.token_end))
+        # An entity cut short before an article ("Deir" of "Deir ez Zor") takes its whole name.
+        found = [(s0, self._name_end(doc, e0, end)) for s0, e0 in found]
         found.sort(key=lambda r: (abs(r[0] - draft.main.head), r[0]))
         places: list[Place] = []
         seen: set[str] = set()
@@ -1380,6 +1399,8 @@ class RuleExtractor:
             if e2 < end and doc.lem[e2] in lx.region_words:
                 name_end = e2 + 1
                 precision = GeoPrecision.REGION
+            elif e2 < end and (doc.low[e2] in self._near_nouns or doc.lem[e2] in self._near_nouns):
+                precision = GeoPrecision.NEAR  # "the Harbal frontline", "Tal Tamer area"
             s2 = s
             if (
                 s > start
@@ -1401,6 +1422,13 @@ class RuleExtractor:
             seen.add(span.text)
             places.append(Place(name=span.text, precision=precision, span=span))
         return places
+
+    @functools.cached_property
+    def _near_nouns(self) -> frozenset[str]:
+        """Settlement nouns that also say "near" ("area", "outskirts", "axis"): a name before
+        one is the place the event was near, not at."""
+        single = {p[0] for p in self.lexicon.near if len(p) == 1}
+        return frozenset(single & self.lexicon.settlements)
 
     def _settlement_names(self, doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
         """Proper names that a settlement noun or a locative preposition marks as places, whatever
@@ -1435,7 +1463,8 @@ class RuleExtractor:
                 t.dep == "pobj"
                 and t.pos == "PROPN"
                 and doc.low[t.head] in self.lexicon.locative
-                and label in {None, "PERSON", "ORG"}
+                # Arabic place names are often taken for persons, one-word ones for organisations
+                and (label in {None, "PERSON"} or (label == "ORG" and self._one_word_entity(doc, i)))
             ):
                 named = name_before(i)
                 found.append((named[0], i + 1) if named is not None else (i, i + 1))
@@ -1450,6 +1479,21 @@ class RuleExtractor:
                     found.append(after)
         return found
 
+    def _name_end(self, doc: _Doc, e: int, end: int) -> int:
+        """Where a place name ending at ``e`` really ends: through "ez Zor", "al-Bab"."""
+        j = e
+        while j + 1 < end and doc.tokens[j].text[:1].islower() and self._name_word(doc, j):
+            if not doc.tokens[j + 1].text[:1].isupper() and doc.tokens[j + 1].text != "-":
+                break
+            j += 1
+            while j < end and doc.tokens[j].text == "-":
+                j += 1
+            if j < end and doc.tokens[j].text[:1].isupper() and self._name_word(doc, j):
+                j += 1
+            else:
+                return e
+        return j
+
     def _name_word(self, doc: _Doc, i: int) -> bool:
         """A word of a place name: capitalised, or an Arabic article inside one ("al", "el",
         "ash-")."""
@@ -1458,9 +1502,29 @@ class RuleExtractor:
             return doc.lem[i] not in self.lexicon.settlements and doc.low[i] not in self.lexicon.countries
         if doc.low[i] in {"al", "el", "-"}:
             return True
-        # "as-", "ash-", "ad-": sun-letter articles only before a hyphen ("as" alone is English)
+        # "as-", "ez": sun-letter articles only before a hyphen or between two capitalised words
+        # ("Deir ez Zor"); "as" and "at" alone are English
+        if doc.low[i] not in {
+            "ad",
+            "ar",
+            "as",
+            "ash",
+            "at",
+            "az",
+            "an",
+            "ath",
+            "adh",
+            "ez",
+            "es",
+            "ed",
+            "en",
+            "er",
+        }:
+            return False
         following = doc.tokens[i + 1].text if i + 1 < len(doc.tokens) else ""
-        return following == "-" and doc.low[i] in {"ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"}
+        previous = doc.tokens[i - 1].text if i > 0 else ""
+        sandwiched = following[:1].isupper() and previous[:1].isupper()
+        return following == "-" or (sandwiched and doc.low[i] not in {"as", "at", "an"})
 
     # casualties ---------------------------------------------------------------------------
 

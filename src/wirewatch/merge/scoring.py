@@ -30,7 +30,9 @@ Identity (issue: cross-article joins of distinct ACLED events): a type and an ov
 what every clash of a busy day shares, so mentions of *different articles* join only with at
 least one piece of positive evidence that they are the same happening (:attr:`MergeScore.identity`):
 
-* **place**: precise places at the same spot or near (within :data:`PLACE_NEAR_KM`);
+* **place**: at or near the same town or facility (within :data:`PLACE_SAME_KM`, or the same
+  name where the gazetteer knows neither); not a city named like its province, since reports
+  of a busy day place many clashes "in Aleppo" or "in the countryside of Aleppo";
 * **entities**: a shared uncommon named entity (one word of weight at least
   :data:`IDENTITY_ENTITY_WEIGHT`; a named operation or a common word is not enough);
 * **actors**: both sides agree (actor1 and actor2), each actor not a common one;
@@ -145,6 +147,9 @@ W_MODE_DIFFERS = -0.3
 W_DATE_BASE = 0.3
 W_DATE_JACCARD = 1.2
 W_PLACE_SAME_SPOT = 1.5  # precise places within PLACE_SAME_KM
+#: Both at or near a city named like its province ("in Aleppo", "the countryside of Aleppo"):
+#: the same area, which many events of a day share, so it is no identity evidence on its own.
+W_PLACE_SAME_AREA = 1.0
 W_PLACE_NEAR = 0.8  # precise places within PLACE_NEAR_KM
 W_PLACE_FAR = -1.5  # precise places further apart, up to PLACE_CONFLICT_KM
 #: Both name towns or facilities (precision 1), none at the same spot, within PLACE_NEAR_KM.
@@ -360,8 +365,34 @@ def places_compatible(a: Place, b: Place) -> bool:
     return True
 
 
+def _named_like_province(place: Place) -> bool:
+    """Does a town share its province's name (Aleppo in Aleppo, Deir ez-Zor in Deir ez Zor)?"""
+    if place.admin1 is None:
+        return False
+    return _alnum(place.name) == _alnum(place.admin1)
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in _fold(text) if c.isalnum())
+
+
+def _unlocated_spots(mention: Mention) -> set[str]:
+    """Folded names of the towns or facilities a mention places it at or near that the gazetteer did not
+    locate (kept as written, without coordinates)."""
+    return {
+        _fold(p.name)
+        for p in mention.places
+        if p.lat is None and p.country is None and p.precision <= GeoPrecision.NEAR
+    }
+
+
 def _place_component(mention: Mention, other: Mention) -> tuple[float | None, str | None]:
     """(score, veto) from the places; score None when there is nothing to compare."""
+    unlocated = _unlocated_spots(mention), _unlocated_spots(other)
+    if unlocated[0] and unlocated[1]:
+        # Villages the gazetteer does not know, compared by name: the same name is the same
+        # spot; two different ones are two spots, whatever province both are in.
+        return (W_PLACE_SAME_SPOT if unlocated[0] & unlocated[1] else W_PLACE_OTHER_SPOT), None
     mine = [p for p in mention.places if p.country or p.lat is not None]
     theirs = [p for p in other.places if p.country or p.lat is not None]
     if not mine or not theirs:
@@ -385,7 +416,14 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
             if nearest > PLACE_CONFLICT_KM:
                 return None, f"place: {nearest:.0f} km apart"
             if nearest <= PLACE_SAME_KM:
-                return W_PLACE_SAME_SPOT, None
+                # A city named like its province ("in Deir ez-Zor", "in Aleppo") is as often the
+                # province: without a town of another name, the same area, not the same spot.
+                towns_a = [p for p in spots_a if not _named_like_province(p)]
+                towns_b = [p for p in spots_b if not _named_like_province(p)]
+                same_town = _nearest(towns_a, towns_b) if towns_a and towns_b else None
+                if same_town is not None and same_town <= PLACE_SAME_KM:
+                    return W_PLACE_SAME_SPOT, None
+                return W_PLACE_SAME_AREA, None
             return (W_PLACE_OTHER_SPOT if nearest <= PLACE_NEAR_KM else W_PLACE_FAR), None
     if precise_a and precise_b:
         nearest = _nearest(precise_a, precise_b)
@@ -393,7 +431,14 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
             if nearest > PLACE_CONFLICT_KM:
                 return None, f"place: {nearest:.0f} km apart"
             if nearest <= PLACE_SAME_KM:
-                return W_PLACE_SAME_SPOT, None
+                # near the same town ("outside al-Qaim", "near al-Qaim"): the same spot, unless
+                # the town is named like its province ("the countryside of Aleppo")
+                towns_a = [p for p in precise_a if not _named_like_province(p)]
+                towns_b = [p for p in precise_b if not _named_like_province(p)]
+                same_town = _nearest(towns_a, towns_b) if towns_a and towns_b else None
+                if same_town is not None and same_town <= PLACE_SAME_KM:
+                    return W_PLACE_SAME_SPOT, None
+                return W_PLACE_SAME_AREA, None
             if nearest <= PLACE_NEAR_KM:
                 return W_PLACE_NEAR, None
             return W_PLACE_FAR, None
@@ -727,7 +772,7 @@ def _identity(
 ) -> tuple[str, ...]:
     """The kinds of positive evidence that the two report one happening (module docstring)."""
     found = []
-    if place is not None and place >= W_PLACE_NEAR:
+    if place is not None and place >= W_PLACE_SAME_SPOT:
         found.append(IDENTITY_PLACE)
     if rarest_entity >= IDENTITY_ENTITY_WEIGHT:
         found.append(IDENTITY_ENTITY)

@@ -52,6 +52,7 @@ __all__ = [
     "Gazetteer",
     "country_context",
     "normalise_name",
+    "place_skeleton",
     "resolve_place",
     "split_places",
     "with_neighbours",
@@ -257,7 +258,9 @@ class Cues:
             district_suffix=re.compile(
                 rf"\s+(?:(?:{directions})\s+)?(?:{_phrase_pattern(words('district', 'suffixes'))})$", flags
             ),
-            region_suffix=re.compile(rf"\s+(?:{_phrase_pattern(words('region', 'suffixes'))})$", flags),
+            region_suffix=re.compile(
+                rf"\s+(?:(?:{directions})\s+)?(?:{_phrase_pattern(words('region', 'suffixes'))})$", flags
+            ),
             region_prefix=re.compile(rf"^\s*(?:{_phrase_pattern(words('region', 'prefixes'))})\s+", flags),
             place_prefix=re.compile(rf"^\s*(?:{_phrase_pattern(words('place', 'prefixes'))})\s+", flags),
             leading=re.compile(rf"^\s*(?:{_phrase_pattern(words('articles', 'leading'))})\s+", flags),
@@ -1223,13 +1226,18 @@ def _neighbour_table() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def place_skeleton(name: str) -> str:
+    """The consonant skeleton a name is fuzzily matched by (articles dropped)."""
+    return _skeleton(_strip_articles(normalise_name(name)))
+
+
 def with_neighbours(countries: Sequence[str]) -> list[str]:
     """The context countries, then the land neighbours of the first one (GeoNames).
 
     Reports from border regions often name only the foreign forces ("Turkish forces clashed
-    with ... in the Tal Tamer area" names no Syrian place but the one that matters), so a town
-    of a neighbouring country is accepted whatever its size; it ranks after every context
-    country, so a namesake at home still wins.
+    with ... in the Tal Tamer area" names no Syrian place but the one that matters): the
+    resolver retries a name it cannot place at home with these, and a town of a neighbouring
+    country is then accepted whatever its size.
     """
     if not countries:
         return []

@@ -6,7 +6,13 @@ import datetime as dt
 
 from wirewatch.resolve.actors import ActorDictionary, resolve_actor
 from wirewatch.resolve.dates import find_time_expressions, reference_for, report_date_range, resolve_time
-from wirewatch.resolve.places import Gazetteer, country_context, resolve_place, with_neighbours
+from wirewatch.resolve.places import (
+    Gazetteer,
+    country_context,
+    place_skeleton,
+    resolve_place,
+    with_neighbours,
+)
 from wirewatch.schema import (
     ActorRef,
     AggregateClaim,
@@ -40,6 +46,15 @@ PERPETRATED_MODES = frozenset({Mode.ASSERTED, Mode.HISTORICAL})
 CONTEXT_CHARS = 60
 
 
+#: Consonants a place name needs before a town of a neighbouring country may match it: "Tal
+#: Tamer" (t-l-t-m-r) is distinctive, "Qdeiran" (k-d-r-n) meets a village in another country.
+NEIGHBOUR_MIN_CONSONANTS = 5
+
+
+def _distinctive(name: str) -> bool:
+    return len(place_skeleton(name)) >= NEIGHBOUR_MIN_CONSONANTS
+
+
 class Resolver:
     """Resolves extractions; build one per process and reuse it (data files load once)."""
 
@@ -51,10 +66,8 @@ class Resolver:
     def resolve(self, extraction: Extraction, article: Article) -> Extraction:
         countries = country_context(article.text, self.gazetteer)
         mentions = self._resolve_dates(extraction.mentions, article)
-        place_countries = with_neighbours(countries)
         mentions = tuple(
-            self._resolve_actors(self._resolve_places(m, article, place_countries), countries)
-            for m in mentions
+            self._resolve_actors(self._resolve_places(m, article, countries), countries) for m in mentions
         )
         claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
         return extraction.model_copy(update={"mentions": mentions, "claims": claims})
@@ -89,13 +102,26 @@ class Resolver:
         for place in mention.places:
             span = place.span
             context = article.text[sentence_start : span.start] if span is not None else ""
+            text = span.text if span is not None else place.name
             found = resolve_place(
-                span.text if span is not None else place.name,
+                text,
                 gazetteer=self.gazetteer,
                 countries=countries,
                 context=context[-CONTEXT_CHARS:],
                 span=span,
             )
+            neighbours = with_neighbours(countries)
+            if found is None and len(neighbours) > len(countries) and _distinctive(text):
+                # A border town of a neighbouring country ("Turkish forces clashed ... in the Tal
+                # Tamer area" names no Syrian place but this one); only a distinctive name, since a
+                # short one matches some hamlet across the border by transliteration alone.
+                found = resolve_place(
+                    text,
+                    gazetteer=self.gazetteer,
+                    countries=neighbours,
+                    context=context[-CONTEXT_CHARS:],
+                    span=span,
+                )
             resolved.append(found if found is not None else place)
         # The finest located place comes first (ACLED codes the most precise location). A place
         # the gazetteer does not know (a village) stays, after the ones it locates: the event's

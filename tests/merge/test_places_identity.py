@@ -1,0 +1,47 @@
+"""Place evidence between reports: villages the gazetteer does not know, and cities named like
+their province, which many events of one day share."""
+
+from __future__ import annotations
+
+from tests.merge.factory import day, mention, same_actor
+from wirewatch.merge.scoring import W_PLACE_OTHER_SPOT, W_PLACE_SAME_AREA, W_PLACE_SAME_SPOT, score_pair
+from wirewatch.schema import GeoPrecision, Place, Span, SubEventType
+
+CLASH = SubEventType.ARMED_CLASH
+
+
+def village(name: str) -> Place:
+    return Place(name=name, precision=GeoPrecision.PLACE, span=Span(start=0, end=len(name), text=name))
+
+
+def province_city(precision: GeoPrecision = GeoPrecision.NEAR) -> Place:
+    return Place(name="Aleppo", country="SY", admin1="Aleppo", lat=36.20, lon=37.16, precision=precision)
+
+
+def place_score(a: tuple[Place, ...], b: tuple[Place, ...]) -> tuple[float | None, tuple[str, ...]]:
+    first = mention("a:1", "a", sub=CLASH, date=day("2021-05-17"), places=a)
+    second = mention("b:1", "b", sub=CLASH, date=day("2021-05-17"), places=b)
+    score = score_pair(first, second, same_actor=same_actor)
+    value = next((c.score for c in score.components if c.name == "place"), None)
+    return value, score.identity
+
+
+def test_two_unknown_villages_are_two_spots_and_one_is_one_spot() -> None:
+    assert place_score((village("Kafr Alpha"),), (village("Tell Beta"),)) == (W_PLACE_OTHER_SPOT, ())
+    value, identity = place_score((village("Kafr Alpha"), province_city()), (village("kafr alpha"),))
+    assert value == W_PLACE_SAME_SPOT and "place" in identity
+
+
+def test_near_a_city_named_like_its_province_is_the_same_area_not_identity() -> None:
+    value, identity = place_score((province_city(),), (province_city(),))
+    assert value == W_PLACE_SAME_AREA and "place" not in identity
+    value, identity = place_score((province_city(GeoPrecision.PLACE),), (province_city(GeoPrecision.PLACE),))
+    assert value == W_PLACE_SAME_AREA and "place" not in identity
+
+
+def test_near_the_same_town_is_still_the_same_spot() -> None:
+    town = Place(
+        name="Al Qaim", country="IQ", admin1="Anbar", lat=34.37, lon=41.09, precision=GeoPrecision.NEAR
+    )
+    value, identity = place_score((town,), (town,))
+    assert value == W_PLACE_SAME_SPOT and "place" in identity
