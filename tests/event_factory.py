@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from wirewatch.merge import event_from_mentions
 from wirewatch.schema import (
     EVENT_TYPE_OF,
     ActorRef,
@@ -84,21 +85,8 @@ def make_event(
         )
         for article in article_ids
     )
-    return Event(
-        id=event_id,
-        event_type=EVENT_TYPE_OF[sub_event_type],
-        sub_event_type=sub_event_type,
-        plover=plover,
-        mode=mode,
-        date=date,
-        places=places,
-        actor1=first,
-        actor2=second,
-        assoc_actors1=allies,
-        fatalities=killed,
-        injuries=hurt,
-        mentions=mentions,
-    )
+    # The event is its mentions' baseline (wirewatch.merge), under the id the test names.
+    return event_from_mentions(list(mentions)).model_copy(update={"id": event_id})
 
 
 #: Places for synthetic events: (name, country, admin1, lat, lon).

@@ -251,6 +251,14 @@ class Lexicon:
             ordinals[str(word).lower()] = value
         trigger_items = [(p, t) for t in triggers for p in t.phrases]
         weapon_items = [(p, w) for w in weapons for p in w.phrases]
+        actors, time = _table(data, "actors", where), _table(data, "time", where)
+
+        def actor_set(key: str) -> frozenset[str]:
+            return _words(actors, key, f"[actors] {key}", where)
+
+        def time_set(key: str) -> frozenset[str]:
+            return _words(time, key, f"[time] {key}", where)
+
         return cls(
             triggers=triggers,
             weapons=weapons,
@@ -283,28 +291,21 @@ class Lexicon:
                 for c in _string_list(places.get("countries", []), "[places] countries", where)
             ),
             territory=_words(places, "territory", "[places] territory", where),
-            time_words=_phrases(_table(data, "time", where), "words", "[time] words", where),
-            months=_words(_table(data, "time", where), "months", "[time] months", where),
+            time_words=_phrases(time, "words", "[time] words", where),
+            months=time_set("months"),
             period_cues=_phrases(aggregates, "period", "[aggregates] period", where),
             frequency=tuple(sorted(frequency, key=lambda item: -len(item[0]))),
             ordinals=MappingProxyType(ordinals),
             count_nouns=_words(aggregates, "count_nouns", "[aggregates] count_nouns", where),
             min_count=int(aggregates.get("min_count", 2)),
-            actor_skip=_words(_table(data, "actors", where), "skip", "[actors] skip", where),
-            date_words=_words(_table(data, "time", where), "date_words", "[time] date_words", where),
-            time_of_day=_words(_table(data, "time", where), "time_of_day", "[time] time_of_day", where),
-            actor_through=_words(_table(data, "actors", where), "through", "[actors] through", where),
-            representatives=_words(
-                _table(data, "actors", where), "representatives", "[actors] representatives", where
-            ),
-            inanimate=_words(_table(data, "actors", where), "inanimate", "[actors] inanimate", where),
-            outside_prepositions=_words(
-                _table(data, "actors", where),
-                "outside_prepositions",
-                "[actors] outside_prepositions",
-                where,
-            ),
-            people=_words(_table(data, "actors", where), "people", "[actors] people", where),
+            actor_skip=actor_set("skip"),
+            date_words=time_set("date_words"),
+            time_of_day=time_set("time_of_day"),
+            actor_through=actor_set("through"),
+            representatives=actor_set("representatives"),
+            inanimate=actor_set("inanimate"),
+            outside_prepositions=actor_set("outside_prepositions"),
+            people=actor_set("people"),
             sources=tuple(sources),
         )
 

@@ -692,7 +692,7 @@ class RuleExtractor:
         if verb == noun or doc.tokens[verb].tag != "VBD":
             return False
         for subject in doc.kids(verb, "nsubj"):
-            label = doc.parsed.entities[doc.ent_of[subject]].label if doc.ent_of[subject] >= 0 else None
+            label = self._label(doc, subject)
             if label in {"ORG", "NORP", "GPE", "PERSON"} or self._national(doc, subject, subject + 1):
                 return True
         return False
@@ -857,14 +857,18 @@ class RuleExtractor:
                 clusters.append([hit])
         return clusters
 
-    def _counted(self, doc: _Doc, noun: int) -> bool:
-        """Is ``noun`` counted by a noun before it ("dozens of strikes", "a series of raids")?"""
+    def _counter(self, doc: _Doc, noun: int) -> int | None:
+        """The noun that counts ``noun`` ("dozens" of "dozens of strikes"), if any."""
         t = doc.tokens[noun]
         if t.dep != "pobj" or doc.low[t.head] != "of":
-            return False
+            return None
         counter = doc.tokens[t.head].head
         through = self.lexicon.actor_through
-        return doc.lem[counter] in through or doc.low[counter] in through
+        return counter if doc.lem[counter] in through or doc.low[counter] in through else None
+
+    def _counted(self, doc: _Doc, noun: int) -> bool:
+        """Is ``noun`` counted by a noun before it ("dozens of strikes", "a series of raids")?"""
+        return self._counter(doc, noun) is not None
 
     # -- 4. arguments ------------------------------------------------------------------------
 
@@ -1104,16 +1108,10 @@ class RuleExtractor:
                             first.extend(c for c in conj[:1] if self._is_actor(doc, c))
                             second.extend(c for c in conj[1:] if self._is_actor(doc, c))
                 # The noun as object: "US forces launched strikes", "X engaged in clashes with Y".
-                node = head
                 # "launched dozens of strikes", "a wave of attacks": the counting noun stands in
                 # for the event noun in the clause.
-                if t.dep == "pobj" and doc.low[t.head] == "of":
-                    counter = doc.tokens[t.head].head
-                    if doc.lem[counter] in self.lexicon.actor_through or doc.low[counter] in (
-                        self.lexicon.actor_through
-                    ):
-                        node = counter
-                n = doc.tokens[node]
+                counter = self._counter(doc, head)
+                n = doc.tokens[head if counter is None else counter]
                 outside = n.dep == "pobj" and doc.lem[n.head] in self.lexicon.outside_prepositions
                 if n.dep in {"dobj", "pobj"} and not outside:
                     verb = n.head if n.dep == "dobj" else doc.tokens[n.head].head
@@ -1167,11 +1165,10 @@ class RuleExtractor:
         """Does a nationality modify the words ``[start, end)`` ("American aircraft")?"""
         for i in range(start, end):
             for c in doc.children[i]:
-                if (
-                    doc.tokens[c].dep in {"amod", "compound", "nmod"}
-                    and doc.ent_of[c] >= 0
-                    and doc.parsed.entities[doc.ent_of[c]].label in {"NORP", "GPE"}
-                ):
+                if doc.tokens[c].dep in {"amod", "compound", "nmod"} and self._label(doc, c) in {
+                    "NORP",
+                    "GPE",
+                }:
                     return True
         return False
 
@@ -1424,6 +1421,12 @@ class RuleExtractor:
         return places
 
     @functools.cached_property
+    def _hour_words(self) -> frozenset[str]:
+        """Words that only say the hour, with the parts of the lexicon's hyphenated and dotted
+        ones ("pre-dawn": "pre", "dawn")."""
+        return frozenset(part for w in self.lexicon.time_of_day for part in re.findall(r"\w+", w))
+
+    @functools.cached_property
     def _near_nouns(self) -> frozenset[str]:
         """Settlement nouns that also say "near" ("area", "outskirts", "axis"): a name before
         one is the place the event was near, not at."""
@@ -1458,7 +1461,7 @@ class RuleExtractor:
 
         for i in range(start, end):
             t = doc.tokens[i]
-            label = doc.parsed.entities[doc.ent_of[i]].label if doc.ent_of[i] >= 0 else None
+            label = self._label(doc, i)
             if (
                 t.dep == "pobj"
                 and t.pos == "PROPN"
@@ -2022,8 +2025,7 @@ class RuleExtractor:
         if time is None:
             return set()
         words = set(re.findall(r"\w+", time.text.lower())) - {"s"}
-        # The parts of the lexicon's hyphenated and dotted words count too ("pre-dawn": "pre").
-        hours = {part for w in self.lexicon.time_of_day for part in re.findall(r"\w+", w)}
+        hours = self._hour_words
         return {w for w in words if w not in hours and not re.fullmatch(r"\d\d?", w)} | {
             w for w in words if re.fullmatch(r"\d\d?", w) and not re.search(r"\d:\d", time.text)
         }

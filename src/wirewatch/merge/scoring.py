@@ -365,6 +365,14 @@ def places_compatible(a: Place, b: Place) -> bool:
     return True
 
 
+def _same_town(places_a: Sequence[Place], places_b: Sequence[Place]) -> bool:
+    """Do both name the same town, leaving out cities named like their province?"""
+    towns_a = [p for p in places_a if not _named_like_province(p)]
+    towns_b = [p for p in places_b if not _named_like_province(p)]
+    nearest = _nearest(towns_a, towns_b) if towns_a and towns_b else None
+    return nearest is not None and nearest <= PLACE_SAME_KM
+
+
 def _named_like_province(place: Place) -> bool:
     """Does a town share its province's name (Aleppo in Aleppo, Deir ez-Zor in Deir ez Zor)?"""
     if place.admin1 is None:
@@ -418,12 +426,7 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
             if nearest <= PLACE_SAME_KM:
                 # A city named like its province ("in Deir ez-Zor", "in Aleppo") is as often the
                 # province: without a town of another name, the same area, not the same spot.
-                towns_a = [p for p in spots_a if not _named_like_province(p)]
-                towns_b = [p for p in spots_b if not _named_like_province(p)]
-                same_town = _nearest(towns_a, towns_b) if towns_a and towns_b else None
-                if same_town is not None and same_town <= PLACE_SAME_KM:
-                    return W_PLACE_SAME_SPOT, None
-                return W_PLACE_SAME_AREA, None
+                return (W_PLACE_SAME_SPOT if _same_town(spots_a, spots_b) else W_PLACE_SAME_AREA), None
             return (W_PLACE_OTHER_SPOT if nearest <= PLACE_NEAR_KM else W_PLACE_FAR), None
     if precise_a and precise_b:
         nearest = _nearest(precise_a, precise_b)
@@ -433,12 +436,7 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
             if nearest <= PLACE_SAME_KM:
                 # near the same town ("outside al-Qaim", "near al-Qaim"): the same spot, unless
                 # the town is named like its province ("the countryside of Aleppo")
-                towns_a = [p for p in precise_a if not _named_like_province(p)]
-                towns_b = [p for p in precise_b if not _named_like_province(p)]
-                same_town = _nearest(towns_a, towns_b) if towns_a and towns_b else None
-                if same_town is not None and same_town <= PLACE_SAME_KM:
-                    return W_PLACE_SAME_SPOT, None
-                return W_PLACE_SAME_AREA, None
+                return (W_PLACE_SAME_SPOT if _same_town(precise_a, precise_b) else W_PLACE_SAME_AREA), None
             if nearest <= PLACE_NEAR_KM:
                 return W_PLACE_NEAR, None
             return W_PLACE_FAR, None

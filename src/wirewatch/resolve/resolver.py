@@ -99,29 +99,29 @@ class Resolver:
             return mention
         sentence_start = min((span.start for span in mention.evidence), default=0)
         resolved = []
+        neighbours = with_neighbours(countries)
         for place in mention.places:
             span = place.span
             context = article.text[sentence_start : span.start] if span is not None else ""
             text = span.text if span is not None else place.name
-            found = resolve_place(
-                text,
-                gazetteer=self.gazetteer,
-                countries=countries,
-                context=context[-CONTEXT_CHARS:],
-                span=span,
-            )
-            neighbours = with_neighbours(countries)
-            if found is None and len(neighbours) > len(countries) and _distinctive(text):
-                # A border town of a neighbouring country ("Turkish forces clashed ... in the Tal
-                # Tamer area" names no Syrian place but this one); only a distinctive name, since a
-                # short one matches some hamlet across the border by transliteration alone.
+            found = None
+            for context_countries in (countries, neighbours):
+                # Then a border town of a neighbouring country ("Turkish forces clashed ... in the
+                # Tal Tamer area" names no Syrian place but this one); only a distinctive name,
+                # since a short one matches some hamlet across the border by transliteration alone.
+                if context_countries is neighbours and (
+                    len(neighbours) == len(countries) or not _distinctive(text)
+                ):
+                    break
                 found = resolve_place(
                     text,
                     gazetteer=self.gazetteer,
-                    countries=neighbours,
+                    countries=context_countries,
                     context=context[-CONTEXT_CHARS:],
                     span=span,
                 )
+                if found is not None:
+                    break
             resolved.append(found if found is not None else place)
         # The finest located place comes first (ACLED codes the most precise location). A place
         # the gazetteer does not know (a village) stays, after the ones it locates: the event's
