@@ -62,6 +62,7 @@ class TriggerEntry:
     priority: int
     mode: Mode | None
     absorbs: frozenset[SubEventType] = frozenset()
+    object_any: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class Lexicon:
     actor_skip: frozenset[str]
     date_words: frozenset[str] = frozenset()
     time_of_day: frozenset[str] = frozenset()
+    approximate_time: frozenset[str] = frozenset()
     actor_through: frozenset[str] = frozenset()
     representatives: frozenset[str] = frozenset()
     outside_prepositions: frozenset[str] = frozenset()
@@ -301,6 +303,7 @@ class Lexicon:
             actor_skip=actor_set("skip"),
             date_words=time_set("date_words"),
             time_of_day=time_set("time_of_day"),
+            approximate_time=time_set("approximate"),
             actor_through=actor_set("through"),
             representatives=actor_set("representatives"),
             inanimate=actor_set("inanimate"),
@@ -385,6 +388,7 @@ _TRIGGER_KEYS = {
     "generic",
     "needs_weapon",
     "needs_any",
+    "object_any",
     "needs_place",
     "needs_event",
     "absorbs",
@@ -431,6 +435,7 @@ def _trigger(entry: Mapping[str, Any], i: int, where: str) -> TriggerEntry:
         generic=bool(entry.get("generic", False)),
         needs_weapon=bool(entry.get("needs_weapon", False)),
         needs_any=_phrases(entry, "needs_any", f"{what} needs_any", where),
+        object_any=_phrases(entry, "object_any", f"{what} object_any", where),
         needs_place=bool(entry.get("needs_place", False)),
         needs_event=bool(entry.get("needs_event", False)),
         deps=frozenset(_string_list(entry.get("deps", []), f"{what} deps", where)),

@@ -249,6 +249,12 @@ def _find_phrases_text(text: str, phrases: Iterable[Phrase]) -> bool:
     return any(words[i : i + len(p)] == p for p in phrases for i in range(len(words)))
 
 
+def _day_number(word: str) -> bool:
+    """A day of the month written in digits ("8", "08", "8th")."""
+    digits = word.removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+    return digits.isdigit() and 1 <= int(digits) <= 31
+
+
 def _has_phrase(doc: _Doc, indices: Iterable[int], phrases: Sequence[Phrase], limit: int) -> bool:
     first = {p[0] for p in phrases}
     for i in indices:
@@ -367,6 +373,7 @@ class RuleExtractor:
         doc = _Doc(parsed)
         self._ranked: set[int] = set()  # sentences that rank an event in a running total
         self._told_before = False
+        self._told_in_earlier_sentence = False
         drafts: list[_Draft] = []
         claims: list[AggregateClaim] = []
         for si, sent in enumerate(_units(doc)):
@@ -381,6 +388,7 @@ class RuleExtractor:
                 # Only an event told before can be referred back to ("Clashes took place ..."
                 # opening a report introduces its event, with the sentence's date and place).
                 self._told_before = bool(drafts)
+                self._told_in_earlier_sentence = any(d.sentence < si for d in drafts)
                 draft = self._draft(doc, sent, si, cluster)
                 # A conditional ("if ...", "we could hit you") is not an event that happened.
                 if draft is not None and draft.mode is not Mode.HYPOTHETICAL:
@@ -505,6 +513,10 @@ class RuleExtractor:
             tree = [i for i in doc.subtree(hit.head) if start <= i < end and i != hit.head]
             if not _has_phrase(doc, tree, entry.needs_any, end):
                 return False
+        if entry.object_any:
+            taken = [i for o in self._taken(doc, hit.head) for i in doc.subtree(o) if start <= i < end]
+            if not _has_phrase(doc, taken, entry.object_any, end):
+                return False
         # The weapon: inside the trigger, among its arguments, else anywhere in the sentence.
         inside = [w for w in weapons if hit.start <= w[2] < hit.end or w[0] <= hit.head < w[1]]
         near_tokens = self._near_tokens(doc, hit.head)
@@ -541,15 +553,25 @@ class RuleExtractor:
             out.add(doc.tokens[head].head)
         return out
 
+    def _taken(self, doc: _Doc, head: int) -> list[int]:
+        """What a verb or noun of taking takes: "captured the town", "the capture of two men"."""
+        taken = doc.kids(head, "dobj", "nsubjpass")
+        return taken + [o for p in doc.kids(head, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
+
     def _governs_place(self, doc: _Doc, hit: _Hit, start: int, end: int) -> bool:
         territory = self.lexicon.territory
-        # "captured a commander during a raid in the town": what is taken is a person, not ground
+        # "captured a commander during a raid in the town": what is taken is a person, not ground.
+        # A bare name taken by fighters is ground ("seized Palmyra", "captured Kafr Omeim"),
+        # whatever the model labelled it: it tags many Arabic place names as persons. A person
+        # taken is described as one ("Abu Omar, an IS commander", "a spokesman").
+        persons = self.lexicon.people | self.lexicon.representatives
         for o in doc.kids(hit.head, "dobj", "nsubjpass"):
             o = self._through(doc, o)
-            if doc.lem[o] in self.lexicon.people or (
-                doc.ent_of[o] >= 0 and doc.parsed.entities[doc.ent_of[o]].label == "PERSON"
-            ):
+            if doc.lem[o] in self.lexicon.people:
                 return False
+            if doc.ent_of[o] >= 0 and doc.parsed.entities[doc.ent_of[o]].label == "PERSON":
+                described = any(doc.lem[j] in persons for j in doc.subtree(o) if start <= j < end)
+                return not described
         tree: list[int] = []
         for i in range(hit.start, hit.end):
             for c in doc.children[i]:
@@ -1068,7 +1090,9 @@ class RuleExtractor:
                         and self._label(doc, o) == "GPE"
                         and doc.low[o] not in self.lexicon.countries  # "Iraq attacked Iran": its army
                     )
-                    if self._is_actor(doc, o) and not struck_place:
+                    # "captured Kafr Omeim": a name taken as ground is the place, not a target
+                    ground = hit.entry.needs_place and doc.tokens[o].pos == "PROPN"
+                    if self._is_actor(doc, o) and not struck_place and not ground:
                         second.append(o)
                 # "X clashed with Y", "attacked ... on Y"
                 for p in doc.kids(head, "prep"):
@@ -1257,6 +1281,14 @@ class RuleExtractor:
                 candidates.append(
                     (ent.token_start, ent.token_end, _head_of(doc, ent.token_start, ent.token_end))
                 )
+        # Calendar dates the model missed or cut ("Around 8 September 2022", "15" + "May 2019").
+        for s, e in self._calendar_dates(doc, first, sent.token_end):
+            overlapping = [c for c in candidates if c[0] < e and s < c[1]]
+            if overlapping:
+                candidates = [c for c in candidates if c not in overlapping]
+                s = min(s, *(c[0] for c in overlapping))
+                e = max(e, *(c[1] for c in overlapping))
+            candidates.append((s, e, _head_of(doc, s, e)))
         covered = {i for s, e, _ in candidates for i in range(s, e)}
         for s, e in _find_phrases(doc, first, sent.token_end, self.lexicon.time_words):
             if not covered.intersection(range(s, e)):
@@ -1275,9 +1307,13 @@ class RuleExtractor:
         chain = set(self._clause_chain(doc, head)) | {head}
         clause_root = self._clause_verb(doc, head)
 
+        fronted = self._fronted(doc, first, sent.token_end)
+
         def score(c: tuple[int, int, int]) -> tuple[int, int]:
             s, e, root = c
             attached = 0 if (doc.tokens[root].head in chain or root in chain) else 1
+            if s == fronted:
+                attached = 0  # "On 2 September, ...": a date opening the sentence governs it all
             if attached and self._clause_verb(doc, root) == clause_root:
                 attached = 0
             return (attached, min(abs(head - s), abs(head - (e - 1))))
@@ -1305,7 +1341,46 @@ class RuleExtractor:
             and doc.ent_of[s - 1] < 0
         ):
             s -= 1
+        elif s > sent.token_start and doc.low[s - 1] in self.lexicon.approximate_time:
+            s -= 1  # "around 8 September": the resolver reads it as the week about the day
         return doc.span(s, e)
+
+    def _calendar_dates(self, doc: _Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """Token ranges of dates written with a capitalised month name and a day or a year:
+        "8 September 2022", "September 8, 2022", "15 May", "May 2019"."""
+        months = self.lexicon.months
+        found: list[tuple[int, int]] = []
+        for i in range(start, end):
+            if doc.low[i] not in months or not doc.tokens[i].text[:1].isupper():
+                continue
+            s, e = i, i + 1
+            if s > start and _day_number(doc.low[s - 1]):
+                s -= 1
+            elif e < end and _day_number(doc.low[e]):
+                e += 1
+                if e + 1 < end and doc.low[e] == "," and _YEAR.fullmatch(doc.low[e + 1]):
+                    e += 2
+            if e < end and _YEAR.fullmatch(doc.low[e]):
+                e += 1
+            if e - s > 1 and not (found and found[-1][1] > s):
+                found.append((s, e))
+        return found
+
+    def _fronted(self, doc: _Doc, first: int, end: int) -> int | None:
+        """The first token of a time expression that opens the sentence before a comma
+        ("On 2 September 2019, ...", "Around 8 May (as reported), ..."), else None."""
+        i = first
+        while i < end and (doc.tokens[i].pos == "ADP" or doc.low[i] in self.lexicon.approximate_time):
+            i += 1
+        dates = self._calendar_dates(doc, i, min(end, i + 6))
+        if not dates or dates[0][0] != i:
+            return None
+        j = dates[0][1]
+        if j < end and doc.low[j] == "(":
+            while j < end and doc.low[j] != ")":
+                j += 1
+            j += 1
+        return i if j < end and doc.low[j] == "," else None
 
     def _says_when(self, doc: _Doc, s: int, e: int) -> bool:
         """Does a DATE/TIME entity say when ("Monday", "March 2", "3:30 a.m."), not "the 18th"?"""
@@ -1357,6 +1432,13 @@ class RuleExtractor:
                 found.append((lo, e))
         named = self._settlement_names(doc, start, end)
         found.extend(r for r in named if not any(i in actor_tokens for i in range(*r)))
+        if draft.main.entry.needs_place:
+            # Ground taken by name, whatever the model labelled it ("captured Sheikh Ahmad").
+            for o in self._taken(doc, draft.main.head):
+                if doc.tokens[o].pos == "PROPN" and o not in actor_tokens:
+                    lo, hi = self._name_span(doc, o)
+                    if start <= lo and hi <= end and not any(s <= o < e for s, e in found):
+                        found.append((lo, hi))
         for ent in doc.parsed.entities:
             if ent.label not in _PLACE_LABELS or not (start <= ent.token_start < end):
                 continue
@@ -1481,6 +1563,20 @@ class RuleExtractor:
                 if after is not None:
                     found.append(after)
         return found
+
+    def _name_span(self, doc: _Doc, head: int) -> tuple[int, int]:
+        """The proper name headed by ``head``: its proper-noun compounds and Arabic articles."""
+        lo = head
+        while lo > 0 and doc.tokens[lo - 1].head == head and doc.tokens[lo - 1].pos == "PROPN":
+            lo -= 1
+        hi = head + 1
+        while (
+            hi < len(doc.tokens)
+            and doc.tokens[hi].pos == "PROPN"
+            and doc.tokens[hi].dep in {"compound", "flat"}
+        ):
+            hi += 1
+        return lo, self._name_end(doc, hi, len(doc.tokens))
 
     def _name_end(self, doc: _Doc, e: int, end: int) -> int:
         """Where a place name ending at ``e`` really ends: through "ez Zor", "al-Bab"."""
@@ -2005,8 +2101,14 @@ class RuleExtractor:
             return False
         if any(doc.low[c] in definite or doc.tokens[c].dep == "poss" for c in kids):
             return True
-        # A bare noun refers back only for words that name a whole battle ("clashes", "fighting").
-        return hit.entry.plural_ok and not any(doc.tokens[c].dep == "det" for c in kids)
+        # A bare noun refers back only for words that name a whole battle ("clashes", "fighting"),
+        # and only to a sentence before: "captured the town on Monday following clashes" tells
+        # the clashes with the capture's date and place.
+        return (
+            self._told_in_earlier_sentence
+            and hit.entry.plural_ok
+            and not any(doc.tokens[c].dep == "det" for c in kids)
+        )
 
     def _untyped(self, draft: _Draft) -> bool:
         """No trigger of the draft has a kind of its own: a bare "attack", or one typed only

@@ -151,6 +151,9 @@ LEAP_SEARCH_YEARS = 8
 #: before 1800; the upper bound keeps "2150 troops" from being a year.
 MIN_YEAR = 1800
 MAX_YEAR = 2099
+#: Days either side of a date given as approximate ("around 8 September"): a week centred
+#: on the day, which is how ACLED codes a date reported as "around D (week of)".
+APPROXIMATE_DAY_SLACK = 3
 #: Longest count in "the past N days" / "N weeks ago": three digits is "the past 100 days".
 _COUNT = r"[0-9]{1,3}"
 
@@ -196,6 +199,7 @@ _WORD_LISTS = frozenset(
         "bounds",
         "prepositions",
         "cues",
+        "approximate",
     }
 )
 
@@ -962,6 +966,9 @@ def _fit(found: _Resolved | None, c: _Context) -> _Resolved | None:
 
 def _resolve_whole(text: str, c: _Context) -> _Resolved | None:
     """Resolve ``text`` when it is a time expression as a whole; None when it is not one."""
+    approximate = _approximate(text)
+    if approximate is not None:
+        return approximate(c)
     text = _strip_prepositions(text)
     connectives = _connectives()
     since = connectives.since.fullmatch(text) if connectives.since else None
@@ -977,6 +984,26 @@ def _resolve_whole(text: str, c: _Context) -> _Resolved | None:
         if m is not None:
             return _HANDLERS[rule.name](m, c)
     return None
+
+
+def _approximate(text: str) -> Callable[[_Context], _Resolved | None] | None:
+    """ "around 8 September 2022": the week centred on the day (a day given as approximate)."""
+    folded = text.casefold()
+    for word in _vocabulary().words["approximate"]:
+        if folded.startswith(word + " "):
+            rest = text[len(word) + 1 :].lstrip()
+            break
+    else:
+        return None
+
+    def resolve(c: _Context) -> _Resolved | None:
+        day = _resolve_whole(rest, c)
+        if day is None or day.precision is not DatePrecision.DAY or day.start is None or day.end is None:
+            return day
+        slack = dt.timedelta(days=APPROXIMATE_DAY_SLACK)
+        return _Resolved(day.start - slack, day.end + slack, DatePrecision.WEEK, day.partial)
+
+    return resolve
 
 
 def _since(rest: str, c: _Context) -> _Resolved | None:
