@@ -40,6 +40,7 @@ from wirewatch.schema import (
     ActorRef,
     AggregateClaim,
     Attribution,
+    EventType,
     Extraction,
     GeoPrecision,
     Mention,
@@ -200,6 +201,8 @@ def _dateline_end(doc: _Doc, sent: SentenceSpan) -> int:
         if doc.tokens[i].text not in _DASHES or doc.tokens[i].start == doc.tokens[i - 1].end:
             continue  # a hyphen inside a word ("Iran-aligned") is no dateline
         before = range(sent.token_start, i)
+        if any(doc.tokens[j].pos == "VERB" for j in before):
+            return sent.token_start  # a clause, not a dateline: "IS attacked a bus in X - Y area"
         dated = any(
             doc.ent_of[j] >= 0 and doc.parsed.entities[doc.ent_of[j]].label in _TIME_LABELS for j in before
         )
@@ -247,6 +250,12 @@ def _find_phrases(doc: _Doc, start: int, end: int, phrases: Iterable[Phrase]) ->
 def _find_phrases_text(text: str, phrases: Iterable[Phrase]) -> bool:
     words = tuple(text.lower().split())
     return any(words[i : i + len(p)] == p for p in phrases for i in range(len(words)))
+
+
+def _capitals_read_as_verb(token: Token) -> bool:
+    """An abbreviation in capitals that the model tagged as a verb ("IS" read as "is")."""
+    text = token.text
+    return token.pos in {"AUX", "VERB"} and len(text) >= 2 and text.isupper() and text.isalpha()
 
 
 def _day_number(word: str) -> bool:
@@ -921,7 +930,7 @@ class RuleExtractor:
         if not any(h.typed for h in cluster):
             draft.weapon = weapon_hit.weapon.name if weapon_hit and weapon_hit.weapon else None
         self._actors(doc, sent, draft)
-        draft.anaphoric = self._told_before and self._anaphoric(doc, main)
+        draft.anaphoric = self._told_before and self._refers_back(doc, cluster, main)
         own = set(doc.subtree(main.head)) if draft.anaphoric else None
         draft.time = self._time(doc, sent, main.head, within=own)
         draft.places = self._places(doc, sent, draft)
@@ -936,7 +945,7 @@ class RuleExtractor:
         draft.mode = self._mode(doc, sent, draft)
         draft.attribution = self._attribution(doc, sent, main.head)
         self._as_threat(doc, sent, draft)
-        draft.anaphoric = self._told_before and self._anaphoric(doc, main)
+        draft.anaphoric = self._told_before and self._refers_back(doc, cluster, main)
         between = range(sent.token_start, main.start)
         draft.separate = any(doc.lem[j] in self._mode_words["separate"] for j in between)
         self._refine(doc, sent, draft)
@@ -1010,6 +1019,8 @@ class RuleExtractor:
             lo += 1
         while hi > i and doc.tokens[hi].pos == "PUNCT":
             hi -= 1
+        if lo > 0 and _capitals_read_as_verb(doc.tokens[lo - 1]):
+            lo -= 1  # "IS members attacked": the model reads the name "IS" as the verb "is"
         return lo, hi + 1
 
     def _actor(self, doc: _Doc, i: int) -> ActorRef | None:
@@ -1061,7 +1072,7 @@ class RuleExtractor:
             head = hit.head
             t = doc.tokens[head]
             if t.pos in {"VERB", "AUX"}:
-                passive = bool(doc.kids(head, "nsubjpass", "auxpass"))
+                passive = self._passive(doc, head)
                 subj = doc.kids(head, "nsubj") if not passive else []
                 agents = [p for a in doc.kids(head, "agent") for p in doc.kids(a, "pobj")]
                 objs = doc.kids(head, "nsubjpass") if passive else doc.kids(head, "dobj")
@@ -1158,6 +1169,10 @@ class RuleExtractor:
             if not self._national(doc, s, e)
             for j in range(s, e)
         }
+        # An event is never its own actor ("accompanied by an exchange of shelling").
+        weapon_words.update(
+            j for h in draft.hits for j in range(h.start, h.end) if self._through(doc, j) == j
+        )
         first = [i for i in dict.fromkeys(first) if i >= opening and i not in weapon_words]
         second = [i for i in second if i >= opening and i not in weapon_words]
         second = [s for s in dict.fromkeys(second) if s not in first]
@@ -1195,6 +1210,12 @@ class RuleExtractor:
                 }:
                     return True
         return False
+
+    def _passive(self, doc: _Doc, verb: int) -> bool:
+        """A passive verb; not "IS members attacked", where the model took "IS" for "is"."""
+        return bool(doc.kids(verb, "nsubjpass")) or any(
+            not _capitals_read_as_verb(doc.tokens[a]) for a in doc.kids(verb, "auxpass")
+        )
 
     def _speaker_of_pronoun(self, doc: _Doc, verb: int, subject: int) -> int | None:
         """The speaker of "The army said it had captured ...": "it" is the one who speaks; so are bare
@@ -1778,7 +1799,7 @@ class RuleExtractor:
                 pobjs = [o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
                 count = self._group_count(doc, pobjs[0]) if pobjs else None
             elif t.pos in {"VERB", "AUX"} or (t.tag == "VBN"):
-                passive = bool(doc.kids(i, "nsubjpass", "auxpass"))
+                passive = self._passive(doc, i)
                 if t.dep in {"acl", "amod"} and not doc.kids(i, "dobj"):
                     targets = [t.head]
                 elif passive:
@@ -2076,6 +2097,33 @@ class RuleExtractor:
         return False
 
     # -- 5. reference ------------------------------------------------------------------------
+
+    def _refers_back(self, doc: _Doc, cluster: list[_Hit], main: _Hit) -> bool:
+        """Does the mention refer back: its main trigger does, or the clause is about an event
+        told before ("Clashes were accompanied by an exchange of shelling")."""
+        if self._anaphoric(doc, main):
+            return True
+        kind = EVENT_TYPE_OF[main.entry.sub_event_type]
+        if main.entry.verbal or kind is EventType.STRATEGIC_DEVELOPMENTS:
+            return False  # "The army said the strike was an assassination": a new statement
+        subjects = [h for h in cluster if h is not main and doc.tokens[h.head].dep in _SUBJECTS]
+        if any(self._anaphoric(doc, h) for h in subjects):
+            return True
+        # The event noun that is the clause's subject may sit in a cluster of its own.
+        verb = self._clause_verb(doc, main.head)
+        for subject in doc.kids(verb, *_SUBJECTS):
+            if subject == main.head or doc.tokens[subject].pos != "NOUN":
+                continue
+            for phrase, value in self.lexicon.trigger_index.candidates((doc.lem[subject], doc.low[subject])):
+                assert isinstance(value, TriggerEntry)
+                same_kind = EVENT_TYPE_OF[value.sub_event_type] is kind
+                if (
+                    len(phrase) == 1
+                    and same_kind
+                    and self._anaphoric(doc, _Hit(subject, subject + 1, subject, value))
+                ):
+                    return True
+        return False
 
     def _anaphoric(self, doc: _Doc, hit: _Hit) -> bool:
         """A definite or bare event noun that refers back ("the strike", "clashes")."""
