@@ -173,6 +173,7 @@ class Lexicon:
     outside_prepositions: frozenset[str] = frozenset()
     inanimate: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    hosting: frozenset[str] = frozenset()
     ordinals: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     sources: tuple[str, ...] = ()
 
@@ -309,6 +310,7 @@ class Lexicon:
             inanimate=actor_set("inanimate"),
             outside_prepositions=actor_set("outside_prepositions"),
             people=actor_set("people"),
+            hosting=actor_set("hosting"),
             sources=tuple(sources),
         )
 

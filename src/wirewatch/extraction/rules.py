@@ -385,7 +385,8 @@ class RuleExtractor:
         self._told_in_earlier_sentence = False
         drafts: list[_Draft] = []
         claims: list[AggregateClaim] = []
-        for si, sent in enumerate(_units(doc)):
+        self._units = _units(doc)
+        for si, sent in enumerate(self._units):
             hits = self._triggers(doc, sent)
             suppressed, sentence_claims = self._aggregates(doc, sent, hits)
             claims.extend(sentence_claims)
@@ -415,7 +416,6 @@ class RuleExtractor:
                 drafts[-1].evidence.append(si)
             if drafts and (si in drafts[-1].evidence or (not clusters and si - drafts[-1].evidence[-1] <= 1)):
                 self._refine_later(doc, sent, si, drafts[-1])
-        self._units = _units(doc)
         self._draft_ids: dict[int, str] = {id(d): self._mention_id(doc, d) for d in drafts}
         mentions = [self._mention(doc, d) for d in drafts]
         mentions.sort(key=lambda m: m.trigger.start)
@@ -934,6 +934,8 @@ class RuleExtractor:
         own = set(doc.subtree(main.head)) if draft.anaphoric else None
         draft.time = self._time(doc, sent, main.head, within=own)
         draft.places = self._places(doc, sent, draft)
+        if draft.actor2 is None and not draft.victims and not draft.main.entry.verbal:
+            draft.actor2 = self._hosted(doc, draft)  # those killed are the target, if any
         if own is not None:
             draft.places = [
                 p
@@ -1114,7 +1116,9 @@ class RuleExtractor:
                     pass
             else:
                 m = self._modifier_actor(doc, head)
-                if m is not None:
+                if m is not None and hit.entry.casualty and self._label(doc, m) == "PERSON":
+                    victims.append(m)  # "Soleimani's killing": who was killed, not who killed
+                elif m is not None:
                     first.append(m)
                 first.extend(self._noun_initiators(doc, head, include_modifier=False))
                 for p in doc.kids(head, "prep"):
@@ -1210,6 +1214,27 @@ class RuleExtractor:
                 }:
                     return True
         return False
+
+    def _hosted(self, doc: _Doc, draft: _Draft) -> ActorRef | None:
+        """Who a struck place holds: "toward the Ain al-Assad base, which hosts US-led coalition
+        troops", "Baghdad airport, where US troops are stationed". An attack on it targets them."""
+        spans = [(p.span.start, p.span.end) for p in draft.places if p.span is not None]
+        if not spans:
+            return None
+        for i, token in enumerate(doc.tokens):
+            if not any(s <= token.start < e for s, e in spans):
+                continue
+            for clause in doc.kids(i, "relcl", "acl"):
+                if doc.lem[clause] not in self.lexicon.hosting:
+                    continue
+                held = doc.kids(clause, "dobj") if self._active(doc, clause) else doc.kids(clause, "nsubjpass")
+                for h in held:
+                    if self._is_actor(doc, h) and (ref := self._actor(doc, h)) is not None:
+                        return ref
+        return None
+
+    def _active(self, doc: _Doc, verb: int) -> bool:
+        return not self._passive(doc, verb)
 
     def _passive(self, doc: _Doc, verb: int) -> bool:
         """A passive verb; not "IS members attacked", where the model took "IS" for "is"."""
@@ -2235,7 +2260,27 @@ class RuleExtractor:
             return False
         return not self._time_words(draft.time)
 
+    def _same_place(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> None:
+        """'Two drones were launched toward the same facility': the place named last before."""
+        if draft.places or not drafts:
+            return
+        sent = self._units[draft.sentence]
+        lo, hi = sent.token_start, sent.token_end
+        kinds = {" ".join(p) for p in self.lexicon.facilities} | self.lexicon.settlements | {"facility", "site"}
+        same = any(
+            doc.low[j] == "same" and j + 1 < hi and (doc.lem[j + 1] in kinds or doc.low[j + 1] in kinds)
+            for j in range(lo, hi)
+        )
+        if not same:
+            return
+        for earlier in reversed(drafts):
+            named = [p for p in earlier.places if p.precision in {GeoPrecision.PLACE, GeoPrecision.NEAR}]
+            if named:
+                draft.places = [named[0]]
+                return
+
     def _place_draft(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> None:
+        self._same_place(doc, drafts, draft)
         only_casualties = all(h.entry.casualty for h in draft.hits)
         # Untyped violence inherits the kind of a typed mention just before it (one of its day).
         if not any(h.typed for h in draft.hits) and not draft.main.entry.verbal:
