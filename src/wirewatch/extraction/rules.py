@@ -1227,14 +1227,12 @@ class RuleExtractor:
             for clause in doc.kids(i, "relcl", "acl"):
                 if doc.lem[clause] not in self.lexicon.hosting:
                     continue
-                held = doc.kids(clause, "dobj") if self._active(doc, clause) else doc.kids(clause, "nsubjpass")
+                passive = self._passive(doc, clause)
+                held = doc.kids(clause, "nsubjpass") if passive else doc.kids(clause, "dobj")
                 for h in held:
                     if self._is_actor(doc, h) and (ref := self._actor(doc, h)) is not None:
                         return ref
         return None
-
-    def _active(self, doc: _Doc, verb: int) -> bool:
-        return not self._passive(doc, verb)
 
     def _passive(self, doc: _Doc, verb: int) -> bool:
         """A passive verb; not "IS members attacked", where the model took "IS" for "is"."""
@@ -2266,7 +2264,8 @@ class RuleExtractor:
             return
         sent = self._units[draft.sentence]
         lo, hi = sent.token_start, sent.token_end
-        kinds = {" ".join(p) for p in self.lexicon.facilities} | self.lexicon.settlements | {"facility", "site"}
+        facilities = {" ".join(p) for p in self.lexicon.facilities}
+        kinds = facilities | self.lexicon.settlements | {"facility", "site"}
         same = any(
             doc.low[j] == "same" and j + 1 < hi and (doc.lem[j + 1] in kinds or doc.low[j + 1] in kinds)
             for j in range(lo, hi)
