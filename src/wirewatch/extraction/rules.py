@@ -934,7 +934,8 @@ class RuleExtractor:
         own = set(doc.subtree(main.head)) if draft.anaphoric else None
         draft.time = self._time(doc, sent, main.head, within=own)
         draft.places = self._places(doc, sent, draft)
-        if draft.actor2 is None and not draft.victims and not draft.main.entry.verbal:
+        casualties = any(h.entry.casualty for h in draft.hits)
+        if draft.actor2 is None and not casualties and not draft.main.entry.verbal:
             draft.actor2 = self._hosted(doc, draft)  # those killed are the target, if any
         if own is not None:
             draft.places = [
@@ -1235,10 +1236,13 @@ class RuleExtractor:
         return None
 
     def _passive(self, doc: _Doc, verb: int) -> bool:
-        """A passive verb; not "IS members attacked", where the model took "IS" for "is"."""
-        return bool(doc.kids(verb, "nsubjpass")) or any(
-            not _capitals_read_as_verb(doc.tokens[a]) for a in doc.kids(verb, "auxpass")
-        )
+        """A passive verb: a passive subject, or a passive auxiliary and no active subject
+        (not "gunmen believed to be IS attacked", where "be" hangs from "attacked").
+        "IS" read as "is" is no auxiliary ("IS members attacked")."""
+        if doc.kids(verb, "nsubjpass"):
+            return True
+        auxiliaries = [a for a in doc.kids(verb, "auxpass") if not _capitals_read_as_verb(doc.tokens[a])]
+        return bool(auxiliaries) and not doc.kids(verb, "nsubj")
 
     def _speaker_of_pronoun(self, doc: _Doc, verb: int, subject: int) -> int | None:
         """The speaker of "The army said it had captured ...": "it" is the one who speaks; so are bare
@@ -2367,7 +2371,10 @@ class RuleExtractor:
             if current is None or (count.total and not current.total):
                 self._set(target, kind, count)
             elif add_counts and not count.total and count.value > 0 and current.value > 0:
-                self._add_count(target, kind, count)
+                # "killed at least seven ... three fighters and four militants were killed": the
+                # same toll told by who died, not more dead.
+                if count.value != current.value:
+                    self._add_count(target, kind, count)
             elif current.value == 0 and count.value > 0:
                 self._set(target, kind, count)
 

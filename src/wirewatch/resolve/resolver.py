@@ -66,8 +66,14 @@ class Resolver:
     def resolve(self, extraction: Extraction, article: Article) -> Extraction:
         countries = country_context(article.text, self.gazetteer)
         mentions = self._resolve_dates(extraction.mentions, article)
+        placed = [self._resolve_places(m, article, countries) for m in mentions]
+        # Without a country in the text ("IS attacked a bus near Palmyra"), the mention's own
+        # places say which country's branch of a group is meant.
         mentions = tuple(
-            self._resolve_actors(self._resolve_places(m, article, countries), countries) for m in mentions
+            self._resolve_actors(
+                m, countries or list(dict.fromkeys(p.country for p in m.places if p.country))
+            )
+            for m in placed
         )
         claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
         return extraction.model_copy(update={"mentions": mentions, "claims": claims})
