@@ -61,13 +61,16 @@ def test_a_date_opening_the_sentence_governs_a_later_clause(extract: Run) -> Non
 
 
 def test_a_spaced_dash_inside_a_clause_is_no_dateline(extract: Run) -> None:
-    text = "On 20 June 2022, gunmen attacked a bus in Bishri Mountain - Deir ez-Zor area, killing 13 soldiers."
+    text = (
+        "On 20 June 2022, gunmen attacked a bus in Bishri Mountain - Deir ez-Zor area, killing 13 soldiers."
+    )
     m = only(extract(text))
     assert m.time is not None and m.time.text == "20 June 2022"
 
 
 def test_bare_clashes_in_the_sentence_of_a_capture_keep_its_date(extract: Run) -> None:
-    m = only(extract("On 4 February 2020, government forces captured Kafr Omeim following clashes with rebels."))
+    text = "On 4 February 2020, government forces captured Kafr Omeim following clashes with rebels."
+    m = only(extract(text))
     assert m.time is not None and m.time.text == "4 February 2020"
 
 
@@ -95,15 +98,18 @@ def test_a_fighter_elsewhere_in_the_clause_does_not_make_a_capture_an_arrest(ext
 
 
 def test_is_in_capitals_is_the_group_not_the_verb() -> None:
-    mentions = wirewatch.extract("On 6 March 2022, IS attacked an army checkpoint near Palmyra, killing two soldiers.")
+    text = "On 6 March 2022, IS attacked an army checkpoint near Palmyra, killing two soldiers."
+    mentions = wirewatch.extract(text)
     assert len(mentions) == 1
     assert mentions[0].actor1 is not None and mentions[0].actor1.canonical == "Islamic State (Syria)"
 
 
 def test_gunmen_believed_to_be_is_are_the_group() -> None:
-    mentions = wirewatch.extract("On 24 February 2022, gunmen believed to be IS attacked an SDF position near Raqqa.")
+    text = "On 24 February 2022, gunmen believed to be IS attacked an SDF position near Raqqa."
+    mentions = wirewatch.extract(text)
     assert mentions and mentions[0].actor1 is not None
-    assert mentions[0].actor1.canonical is not None and mentions[0].actor1.canonical.startswith("Islamic State")
+    canonical = mentions[0].actor1.canonical
+    assert canonical is not None and canonical.startswith("Islamic State")
 
 
 # -- clauses that refer back ----------------------------------------------------------------------
@@ -126,7 +132,10 @@ def test_an_event_is_never_its_own_actor(extract: Run) -> None:
 
 
 def test_whose_killing_names_the_victim_not_the_killer(extract: Run) -> None:
-    text = "A drone strike killed Abu Bakr al-Dulaimi in Baghdad on Friday. Parliament met after Dulaimi's killing."
+    text = (
+        "A drone strike killed Abu Bakr al-Dulaimi in Baghdad on Friday. "
+        "Parliament met after Dulaimi's killing."
+    )
     for m in extract(text).mentions:
         assert m.actor1 is None or "Dulaimi" not in m.actor1.text
 
@@ -135,12 +144,16 @@ def test_whose_killing_names_the_victim_not_the_killer(extract: Run) -> None:
 
 
 def test_an_attack_on_a_place_that_hosts_troops_targets_them(extract: Run) -> None:
-    m = only(extract("On Monday, militants fired rockets toward the Harir base, which hosts American troops."))
+    text = "On Monday, militants fired rockets toward the Harir base, which hosts American troops."
+    m = only(extract(text))
     assert m.actor2 is not None and "American troops" in m.actor2.text
 
 
 def test_people_killed_are_the_target_before_those_a_place_hosts(extract: Run) -> None:
-    text = "Two farmers were killed on Monday when a rocket aimed at the airport, where US troops are stationed, hit a farm."
+    text = (
+        "Two farmers were killed on Monday when a rocket aimed at the airport, "
+        "where US troops are stationed, hit a farm."
+    )
     m = only(extract(text))
     assert m.actor2 is None or "troops" not in m.actor2.text
 
