@@ -22,7 +22,7 @@ from wirewatch.schema import (
     SubEventType,
 )
 from wirewatch.store import Store
-from wirewatch.store.database import create_engine, write_transaction
+from wirewatch.store.database import create_engine, migrations_table, write_transaction
 from wirewatch.store.migrations import m0001_initial, m0002_events, m0003_corrections
 from wirewatch.store.query import (
     BoundingBox,
@@ -275,13 +275,7 @@ def test_article_rejection_names_the_first_copy(store: Store) -> None:
 def test_migration_4_backfills_events_stored_before_it(db_url: str) -> None:
     engine = create_engine(db_url)
     metadata = sa.MetaData()
-    applied = sa.Table(
-        "schema_migrations",
-        metadata,
-        sa.Column("version", sa.Integer, primary_key=True),
-        sa.Column("description", sa.Text, nullable=False),
-        sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
-    )
+    applied = migrations_table(metadata)
     event = sample_events()[0]
     with write_transaction(engine) as connection:
         metadata.create_all(connection)

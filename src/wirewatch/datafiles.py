@@ -26,6 +26,16 @@ def merge_documents(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
             base[key] = copy.deepcopy(value)  # later merges must not change the parsed file
 
 
+def read_user_file(path: Path, what: str) -> str:
+    """The text of a user's data file, or a DataFileError that says what to check."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(
+            f"cannot read {what} file {path}: {error}", "check the path and that it is UTF-8"
+        ) from error
+
+
 def load_merged(
     package_files: Sequence[str],
     extra_files: Sequence[Path],
@@ -48,12 +58,6 @@ def load_merged(
         merge_documents(merged, parse(text, source))
         sources.append(source)
     for path in extra_files:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataFileError(
-                f"cannot read {what} file {path}: {error}", "check the path and that it is UTF-8"
-            ) from error
-        merge_documents(merged, parse(text, str(path)))
+        merge_documents(merged, parse(read_user_file(path, what), str(path)))
         sources.append(str(path))
     return merged, sources

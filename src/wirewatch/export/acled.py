@@ -82,6 +82,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
+from wirewatch.datafiles import read_user_file
 from wirewatch.errors import DataFileError
 from wirewatch.export.base import ExportOptions, ExportResult, OutletLookup
 from wirewatch.geojson import summary_sentence
@@ -268,13 +269,7 @@ def load_countries(extra_files: Iterable[Path] = ()) -> dict[str, AcledCountry]:
     (``acled_countries*.tsv`` in the WIREWATCH_DATA_PATH folders, same format)."""
     countries = dict(package_countries())
     for path in extra_files:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataFileError(
-                f"cannot read countries file {path}: {error}", "check the path and that the file is UTF-8"
-            ) from error
-        countries.update(parse_countries(text, str(path)))
+        countries.update(parse_countries(read_user_file(path, "countries"), str(path)))
     return countries
 
 

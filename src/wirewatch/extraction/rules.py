@@ -253,7 +253,10 @@ def _find_phrases_text(text: str, phrases: Iterable[Phrase]) -> bool:
 
 
 def _capitals_read_as_verb(token: Token) -> bool:
-    """An abbreviation in capitals that the model tagged as a verb ("IS" read as "is")."""
+    """An abbreviation in capitals that the model tagged as a verb ("IS" read as "is").
+
+    ``nlp.load_model`` makes the tokenizer read such words right (``data/tokens.toml``); this
+    serves documents parsed without it, as the spaCy component's are."""
     text = token.text
     return token.pos in {"AUX", "VERB"} and len(text) >= 2 and text.isupper() and text.isalpha()
 
@@ -374,6 +377,7 @@ class RuleExtractor:
         self._mode_words = {k: frozenset(" ".join(p) for p in v) for k, v in lx.modes.items()}
         self._planned_phrases = [p for p in lx.modes.get("planned", ()) if len(p) > 1 and p[0] != "to"]
         self._numbers = dict(lx.numbers)
+        self._facility_nouns = frozenset(" ".join(p) for p in lx.facilities)
         self._specific_time_words = frozenset(" ".join(p) for p in lx.time_words if len(p) == 1) | lx.months
 
     # -- entry point -------------------------------------------------------------------------
@@ -398,7 +402,7 @@ class RuleExtractor:
                 # Only an event told before can be referred back to ("Clashes took place ..."
                 # opening a report introduces its event, with the sentence's date and place).
                 self._told_before = bool(drafts)
-                self._told_in_earlier_sentence = any(d.sentence < si for d in drafts)
+                self._told_in_earlier_sentence = bool(drafts) and drafts[0].sentence < si
                 draft = self._draft(doc, sent, si, cluster)
                 # A conditional ("if ...", "we could hit you") is not an event that happened.
                 if draft is not None and draft.mode is not Mode.HYPOTHETICAL:
@@ -987,7 +991,7 @@ class RuleExtractor:
         if doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index:
             # A weapon or event word is an actor only as a name or with a nationality.
             return bool(doc.ent_of[i] >= 0) or self._national(doc, i, i + 1)
-        if doc.lem[i] in {" ".join(p) for p in self.lexicon.facilities}:
+        if doc.lem[i] in self._facility_nouns:
             return False
         return not (doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in {"LOC", "FAC"})
 
@@ -1497,7 +1501,7 @@ class RuleExtractor:
             if (
                 t.dep in {"compound", "amod", "poss", "nmod"}
                 and doc.lem[t.head] not in lx.region_words
-                and doc.lem[t.head] not in {" ".join(p) for p in lx.facilities}
+                and doc.lem[t.head] not in self._facility_nouns
             ):
                 continue  # used as an adjective: "US troops", "Iraq's parliament"
             locative = (
@@ -2268,8 +2272,7 @@ class RuleExtractor:
             return
         sent = self._units[draft.sentence]
         lo, hi = sent.token_start, sent.token_end
-        facilities = {" ".join(p) for p in self.lexicon.facilities}
-        kinds = facilities | self.lexicon.settlements | {"facility", "site"}
+        kinds = self._facility_nouns | self.lexicon.settlements | {"facility", "site"}
         same = any(
             doc.low[j] == "same" and j + 1 < hi and (doc.lem[j + 1] in kinds or doc.low[j + 1] in kinds)
             for j in range(lo, hi)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from importlib import resources
 from typing import Any
 
+from wirewatch.datafiles import load_merged
 from wirewatch.errors import DataFileError, ModelNotInstalledError
 
 TOKENS_FORMAT = "tokens/1"
@@ -40,16 +40,19 @@ def _read_as(nlp: Any) -> None:
 @functools.cache
 def token_readings() -> dict[str, str]:
     """Word as written -> the word the model reads it as, from ``wirewatch/data/tokens.toml``."""
-    source = "wirewatch/data/tokens.toml"
+    merged, _ = load_merged(["tokens.toml"], (), _parse_tokens, "tokens")
+    return {entry["text"]: entry["read_as"] for entry in merged.get("token", [])}
+
+
+def _parse_tokens(text: str, source: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(resources.files("wirewatch").joinpath("data", "tokens.toml").read_text("utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataFileError(f"{source} is not valid TOML: {error}", "fix the TOML syntax") from error
     if data.get("format") != TOKENS_FORMAT:
         raise DataFileError(
             f"{source} declares format {data.get('format')!r}", f'write format = "{TOKENS_FORMAT}"'
         )
-    readings: dict[str, str] = {}
     for i, entry in enumerate(data.get("token", [])):
         text, read_as = entry.get("text"), entry.get("read_as")
         if not (isinstance(text, str) and text and " " not in text and isinstance(read_as, str) and read_as):
@@ -57,5 +60,4 @@ def token_readings() -> dict[str, str]:
                 f"{source}: [[token]] #{i + 1} needs text (one word) and read_as",
                 'write text = "IS", read_as = "isis"',
             )
-        readings[text] = read_as
-    return readings
+    return data

@@ -966,9 +966,9 @@ def _fit(found: _Resolved | None, c: _Context) -> _Resolved | None:
 
 def _resolve_whole(text: str, c: _Context) -> _Resolved | None:
     """Resolve ``text`` when it is a time expression as a whole; None when it is not one."""
-    approximate = _approximate(text)
+    approximate = _approximate_rest(text)
     if approximate is not None:
-        return approximate(c)
+        return _widened(_resolve_whole(approximate, c))
     text = _strip_prepositions(text)
     connectives = _connectives()
     since = connectives.since.fullmatch(text) if connectives.since else None
@@ -986,24 +986,21 @@ def _resolve_whole(text: str, c: _Context) -> _Resolved | None:
     return None
 
 
-def _approximate(text: str) -> Callable[[_Context], _Resolved | None] | None:
-    """ "around 8 September 2022": the week centred on the day (a day given as approximate)."""
+def _approximate_rest(text: str) -> str | None:
+    """The date after an approximating word ("around 8 September" -> "8 September"), else None."""
     folded = text.casefold()
     for word in _vocabulary().words["approximate"]:
         if folded.startswith(word + " "):
-            rest = text[len(word) + 1 :].lstrip()
-            break
-    else:
-        return None
+            return text[len(word) + 1 :].lstrip()
+    return None
 
-    def resolve(c: _Context) -> _Resolved | None:
-        day = _resolve_whole(rest, c)
-        if day is None or day.precision is not DatePrecision.DAY or day.start is None or day.end is None:
-            return day
-        slack = dt.timedelta(days=APPROXIMATE_DAY_SLACK)
-        return _Resolved(day.start - slack, day.end + slack, DatePrecision.WEEK, day.partial)
 
-    return resolve
+def _widened(day: _Resolved | None) -> _Resolved | None:
+    """A day given as approximate is the week centred on it; coarser ranges stay as they are."""
+    if day is None or day.precision is not DatePrecision.DAY or day.start is None or day.end is None:
+        return day
+    slack = dt.timedelta(days=APPROXIMATE_DAY_SLACK)
+    return _Resolved(day.start - slack, day.end + slack, DatePrecision.WEEK, day.partial)
 
 
 def _since(rest: str, c: _Context) -> _Resolved | None:

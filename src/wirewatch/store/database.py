@@ -116,16 +116,21 @@ def _migration_modules() -> list[ModuleType]:
 LATEST_VERSION = len(_migration_modules())
 
 
-def migrate(engine: sa.Engine) -> int:
-    """Apply every migration the database lacks, all in one transaction. Returns the version."""
-    metadata = sa.MetaData()
-    applied = sa.Table(
+def migrations_table(metadata: sa.MetaData) -> sa.Table:
+    """The table that records which migrations a store has had."""
+    return sa.Table(
         "schema_migrations",
         metadata,
         sa.Column("version", sa.Integer, primary_key=True),
         sa.Column("description", sa.Text, nullable=False),
         sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
     )
+
+
+def migrate(engine: sa.Engine) -> int:
+    """Apply every migration the database lacks, all in one transaction. Returns the version."""
+    metadata = sa.MetaData()
+    applied = migrations_table(metadata)
     try:
         with write_transaction(engine) as connection:
             if engine.dialect.name == "postgresql":
