@@ -414,6 +414,13 @@ class Mention(Frozen):
         "another source's words ('This strike, reported by local sources to have killed four'): "
         "kept apart so each account keeps its figures, joined into one event by the merge.",
     )
+    after: str | None = Field(
+        default=None,
+        description="Id of an earlier-told mention of the same article that the text says this "
+        "one followed ('voted after Soleimani's killing', 'In retaliation, US forces struck …'): "
+        "without a time of its own it is dated from that event's start to the report. (Clashes "
+        "'following an attack by the latter' may still be one event with it.)",
+    )
     trigger: Span = Field(description="The word(s) that signal the event.")
     evidence: tuple[Span, ...] = Field(description="The sentence(s) that report it.")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="Extractor confidence.")

@@ -168,7 +168,10 @@ class Lexicon:
     date_words: frozenset[str] = frozenset()
     time_of_day: frozenset[str] = frozenset()
     approximate_time: frozenset[str] = frozenset()
+    prior_words: frozenset[str] = frozenset()
+    after_phrases: tuple[Phrase, ...] = ()
     actor_through: frozenset[str] = frozenset()
+    held_things: frozenset[str] = frozenset()
     representatives: frozenset[str] = frozenset()
     outside_prepositions: frozenset[str] = frozenset()
     inanimate: frozenset[str] = frozenset()
@@ -202,6 +205,7 @@ class Lexicon:
             "embedding",
             "fresh",
             "definite",
+            "demonstrative",
             "separate",
         )
         modes = {key: _phrases(modes_table, key, f"[modes] {key}", where) for key in mode_keys}
@@ -209,6 +213,7 @@ class Lexicon:
         casualties = _table(data, "casualties", where)
         places = _table(data, "places", where)
         aggregates = _table(data, "aggregates", where)
+        sequence = _table(data, "sequence", where)
         none_phrases = []
         for i, entry in enumerate(_tables(casualties, "none", where)):
             phrase = _string(entry, "phrase", f"[[casualties.none]] #{i + 1}", where)
@@ -305,7 +310,10 @@ class Lexicon:
             date_words=time_set("date_words"),
             time_of_day=time_set("time_of_day"),
             approximate_time=time_set("approximate"),
+            prior_words=time_set("prior"),
+            after_phrases=_phrases(sequence, "after", "[sequence] after", where),
             actor_through=actor_set("through"),
+            held_things=actor_set("held"),
             representatives=actor_set("representatives"),
             inanimate=actor_set("inanimate"),
             outside_prepositions=actor_set("outside_prepositions"),

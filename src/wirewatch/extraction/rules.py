@@ -261,6 +261,26 @@ def _capitals_read_as_verb(token: Token) -> bool:
     return token.pos in {"AUX", "VERB"} and len(text) >= 2 and text.isupper() and text.isalpha()
 
 
+def _violent(draft: _Draft) -> bool:
+    """Is the draft an act of political violence (not a statement or a development)?"""
+    return (
+        not draft.main.entry.verbal and EVENT_TYPE_OF[draft.sub_type] is not EventType.STRATEGIC_DEVELOPMENTS
+    )
+
+
+def _hyphened_modifier(doc: _Doc, end: int) -> bool:
+    """Is the name ending before token ``end`` the first half of a hyphened modifier
+    ("Tehran-backed", "US-led", "Kurdish-run")?"""
+    tokens = doc.tokens
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text in {"-", "\u2010", "\u2011"}
+        and tokens[end].start == tokens[end - 1].end
+        and tokens[end + 1].start == tokens[end].end
+        and tokens[end + 1].pos in {"VERB", "ADJ"}
+    )
+
+
 def _day_number(word: str) -> bool:
     """A day of the month written in digits ("8", "08", "8th")."""
     digits = word.removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
@@ -358,6 +378,8 @@ class _Draft:
     separate: bool = False
     #: An earlier draft this one tells again, kept apart because the two accounts differ.
     refers_to: _Draft | None = None
+    #: An earlier draft the text says this one followed ("in retaliation", "after X's killing").
+    after: _Draft | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -396,6 +418,8 @@ class RuleExtractor:
             claims.extend(sentence_claims)
             hits = [h for h in hits if h.head not in suppressed]
             hits = [h for h in hits if not h.entry.needs_event or self._holds_event(doc, h, hits)]
+            # Every draft so far comes from an earlier sentence: what _keep may refer back to.
+            self._told_before = self._told_in_earlier_sentence = bool(drafts)
             hits = [h for h in hits if self._keep(doc, sent, h)]
             clusters = self._clusters(doc, hits)
             for cluster in clusters:
@@ -718,6 +742,13 @@ class RuleExtractor:
             return True
         if self._named_act(doc, hit.head):
             return True
+        if self._told_in_earlier_sentence and any(
+            doc.tokens[c].dep == "det" and doc.low[c] in self._mode_words["demonstrative"]
+            for c in doc.children[hit.head]
+        ):
+            return True  # "these retaliatory strikes": the ones told before
+        if self._told_before and self._sequence_phrases(doc, sent, hit.head):
+            return True  # "In retaliation, the army launched strikes": a particular answer
         return any(self._casualty_counts(doc, sent, hit.head, only_related=True))
 
     def _named_act(self, doc: _Doc, noun: int) -> bool:
@@ -937,6 +968,8 @@ class RuleExtractor:
         draft.anaphoric = self._told_before and self._refers_back(doc, cluster, main)
         own = set(doc.subtree(main.head)) if draft.anaphoric else None
         draft.time = self._time(doc, sent, main.head, within=own)
+        if draft.time is None:
+            draft.time = self._since_before(doc, draft)
         draft.places = self._places(doc, sent, draft)
         casualties = any(h.entry.casualty for h in draft.hits)
         if draft.actor2 is None and not casualties and not draft.main.entry.verbal:
@@ -961,8 +994,17 @@ class RuleExtractor:
     # actors -------------------------------------------------------------------------------
 
     def _through(self, doc: _Doc, i: int) -> int:
-        """The counted noun of "a pair of rockets", "the lives of three soldiers" (else ``i``)."""
+        """The counted noun of "a pair of rockets", "the lives of three soldiers", and whose
+        the struck things are: "targets related to the IRGC", "positions of the SDF" (else ``i``)."""
         for _ in range(3):
+            if doc.lem[i] in self.lexicon.held_things:
+                owners = [o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
+                for a in doc.kids(i, "acl", "amod"):
+                    owners += [o for p in doc.kids(a, "prep", "agent") for o in doc.kids(p, "pobj")]
+                if not owners:
+                    return i
+                i = owners[0]
+                continue
             if doc.lem[i] not in self.lexicon.actor_through and doc.low[i] not in self.lexicon.actor_through:
                 return i
             pobjs = [o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
@@ -1081,11 +1123,15 @@ class RuleExtractor:
             if t.pos in {"VERB", "AUX"}:
                 passive = self._passive(doc, head)
                 subj = doc.kids(head, "nsubj") if not passive else []
+                if not subj and not passive:
+                    subj = self._controller(doc, head)  # "X claimed to have killed Y": X killed
                 agents = [p for a in doc.kids(head, "agent") for p in doc.kids(a, "pobj")]
                 objs = doc.kids(head, "nsubjpass") if passive else doc.kids(head, "dobj")
                 for s in subj + agents:
+                    # "The army said it killed five in an air strike": the speaker. Alone, a
+                    # toll's "it" is the event told before ("The army said it also wounded two").
                     if (
-                        not hit.entry.casualty
+                        not (hit.entry.casualty and all(h.entry.casualty for h in draft.hits))
                         and (speaker := self._speaker_of_pronoun(doc, head, s)) is not None
                     ):
                         first.append(speaker)
@@ -1161,6 +1207,16 @@ class RuleExtractor:
                     verb = n.head if n.dep == "dobj" else doc.tokens[n.head].head
                     if doc.tokens[verb].pos == "VERB":
                         first.extend(s for s in doc.kids(verb, "nsubj") if self._is_actor(doc, s))
+                        if n.dep == "dobj":
+                            # "carried out strikes on targets related to X": the model hangs the
+                            # target on the verb
+                            second.extend(
+                                o
+                                for p in doc.kids(verb, "prep")
+                                if doc.lem[p] in {"on", "against"}
+                                for o in doc.kids(p, "pobj")
+                                if self._is_actor(doc, o)
+                            )
                         first.extend(
                             p
                             for a in doc.kids(verb, "agent")
@@ -1248,6 +1304,21 @@ class RuleExtractor:
         auxiliaries = [a for a in doc.kids(verb, "auxpass") if not _capitals_read_as_verb(doc.tokens[a])]
         return bool(auxiliaries) and not doc.kids(verb, "nsubj")
 
+    def _controller(self, doc: _Doc, verb: int) -> list[int]:
+        """The subject of the verb an infinitive depends on: "X claimed to have killed Y",
+        "X tried to seize Y". None when that verb has an object, which is then who acts
+        ("urged the army to attack")."""
+        for _ in range(3):
+            if doc.tokens[verb].dep != "xcomp":
+                return []
+            verb = doc.tokens[verb].head
+            if doc.kids(verb, "dobj") or self._passive(doc, verb):
+                return []
+            subjects = doc.kids(verb, "nsubj")
+            if subjects:
+                return subjects
+        return []
+
     def _speaker_of_pronoun(self, doc: _Doc, verb: int, subject: int) -> int | None:
         """The speaker of "The army said it had captured ...": "it" is the one who speaks; so are bare
         "officers" the speaker's own ("Police said officers had detained ...")."""
@@ -1322,44 +1393,19 @@ class RuleExtractor:
         attached_only: bool = False,
         within: set[int] | None = None,
     ) -> Span | None:
-        candidates: list[tuple[int, int, int]] = []  # (start token, end token, root)
         first = _dateline_end(doc, sent)
-        for ent in doc.parsed.entities:
-            if ent.label in _TIME_LABELS and first <= ent.token_start < sent.token_end:
-                if self._duration(doc, ent.token_start, ent.token_end):
-                    continue
-                if not self._says_when(doc, ent.token_start, ent.token_end):
-                    continue
-                candidates.append(
-                    (ent.token_start, ent.token_end, _head_of(doc, ent.token_start, ent.token_end))
-                )
-        # Calendar dates the model missed or cut ("Around 8 September 2022", "15" + "May 2019").
-        for s, e in self._calendar_dates(doc, first, sent.token_end):
-            overlapping = [c for c in candidates if c[0] < e and s < c[1]]
-            if overlapping:
-                candidates = [c for c in candidates if c not in overlapping]
-                s = min(s, *(c[0] for c in overlapping))
-                e = max(e, *(c[1] for c in overlapping))
-            candidates.append((s, e, _head_of(doc, s, e)))
-        covered = {i for s, e, _ in candidates for i in range(s, e)}
-        for s, e in _find_phrases(doc, first, sent.token_end, self.lexicon.time_words):
-            if not covered.intersection(range(s, e)):
-                candidates.append((s, e, _head_of(doc, s, e)))
+        candidates = self._time_candidates(doc, first, sent.token_end)
         # "since January" is the start of a period, not when the event happened (unless the
         # event hangs from the date: "since January, when aircraft hit the depot").
         candidates = [
-            c
-            for c in candidates
-            if not (
-                doc.lem[doc.tokens[c[2]].head] in {"since", "until", "till"} and head not in doc.subtree(c[2])
-            )
+            c for c in candidates if not (self._opens_period(doc, c) and head not in doc.subtree(c[2]))
         ]
         if not candidates:
             return None
         chain = set(self._clause_chain(doc, head)) | {head}
         clause_root = self._clause_verb(doc, head)
 
-        fronted = self._fronted(doc, first, sent.token_end)
+        fronted = self._fronted(doc, first, sent.token_end, candidates)
 
         def score(c: tuple[int, int, int]) -> tuple[int, int]:
             s, e, root = c
@@ -1418,16 +1464,66 @@ class RuleExtractor:
                 found.append((s, e))
         return found
 
-    def _fronted(self, doc: _Doc, first: int, end: int) -> int | None:
-        """The first token of a time expression that opens the sentence before a comma
-        ("On 2 September 2019, ...", "Around 8 May (as reported), ..."), else None."""
+    def _time_candidates(self, doc: _Doc, first: int, end: int) -> list[tuple[int, int, int]]:
+        """Time expressions that say when, in tokens [first, end): (start, end, root token)."""
+        candidates: list[tuple[int, int, int]] = []
+        for ent in doc.parsed.entities:
+            if ent.label in _TIME_LABELS and first <= ent.token_start < end:
+                if self._duration(doc, ent.token_start, ent.token_end):
+                    continue
+                if not self._says_when(doc, ent.token_start, ent.token_end):
+                    continue
+                candidates.append(
+                    (ent.token_start, ent.token_end, _head_of(doc, ent.token_start, ent.token_end))
+                )
+        # Calendar dates the model missed or cut ("Around 8 September 2022", "15" + "May 2019").
+        for s, e in self._calendar_dates(doc, first, end):
+            overlapping = [c for c in candidates if c[0] < e and s < c[1]]
+            if overlapping:
+                candidates = [c for c in candidates if c not in overlapping]
+                s = min(s, *(c[0] for c in overlapping))
+                e = max(e, *(c[1] for c in overlapping))
+            candidates.append((s, e, _head_of(doc, s, e)))
+        covered = {i for s, e, _ in candidates for i in range(s, e)}
+        for s, e in _find_phrases(doc, first, end, self.lexicon.time_words):
+            if not covered.intersection(range(s, e)):
+                candidates.append((s, e, _head_of(doc, s, e)))
+        return candidates
+
+    def _opens_period(self, doc: _Doc, candidate: tuple[int, int, int]) -> bool:
+        """Is the time expression a bound of a period ("since January", "until May")?"""
+        return doc.lem[doc.tokens[candidate[2]].head] in {"since", "until", "till"}
+
+    def _since_before(self, doc: _Doc, draft: _Draft) -> Span | None:
+        """The date of an earlier event the sentence before implies ("the first strike since
+        February. During that prior incident, ..."): for a mention that refers to a prior event
+        and says no time of its own."""
+        t = doc.tokens[draft.main.head]
+        if t.pos != "NOUN" or draft.sentence == 0:
+            return None
+        if not any(
+            doc.low[m] in self.lexicon.prior_words for m in doc.kids(draft.main.head, "amod", "advmod")
+        ):
+            return None
+        before = self._units[draft.sentence - 1]
+        since = [
+            c
+            for c in self._time_candidates(doc, _dateline_end(doc, before), before.token_end)
+            if doc.lem[doc.tokens[c[2]].head] == "since"
+        ]
+        return doc.span(since[-1][0], since[-1][1]) if since else None
+
+    def _fronted(self, doc: _Doc, first: int, end: int, candidates: list[tuple[int, int, int]]) -> int | None:
+        """The first token of the time expression that opens the sentence before a comma
+        ("On 2 September 2019, ...", "The following day, ...", "Around 8 May (as reported),
+        ..."), else None."""
         i = first
         while i < end and (doc.tokens[i].pos == "ADP" or doc.low[i] in self.lexicon.approximate_time):
             i += 1
-        dates = self._calendar_dates(doc, i, min(end, i + 6))
-        if not dates or dates[0][0] != i:
+        opening = [c for c in candidates if c[0] == i]
+        if not opening:
             return None
-        j = dates[0][1]
+        j = max(c[1] for c in opening)
         if j < end and doc.low[j] == "(":
             while j < end and doc.low[j] != ")":
                 j += 1
@@ -1496,6 +1592,8 @@ class RuleExtractor:
                 continue
             if any(s <= ent.token_start < e for s, e in found):
                 continue
+            if _hyphened_modifier(doc, ent.token_end):
+                continue  # "Tehran-backed fighters", "US-led coalition": whose, not where
             root = _head_of(doc, ent.token_start, ent.token_end)
             t = doc.tokens[root]
             if (
@@ -2298,7 +2396,12 @@ class RuleExtractor:
                 draft.weapon = draft.weapon or source.weapon
         restates = not draft.anaphoric and not only_casualties and self._restates(doc, draft)
         if draft.anaphoric or restates or (only_casualties and not draft.separate):
-            for earlier in reversed(drafts):
+            earlier_drafts = list(reversed(drafts))
+            if draft.anaphoric:
+                # "the airstrike that killed Saadi": the event whose report names Saadi first
+                names = self._names_in(doc, draft.main.head)
+                earlier_drafts.sort(key=lambda d: not (names and self._tells_names(doc, d, names)))
+            for earlier in earlier_drafts:
                 if only_casualties and not draft.anaphoric:
                     # "It also wounded two children": told of an event a few sentences back.
                     more = self._tells_more(doc, draft)
@@ -2322,9 +2425,79 @@ class RuleExtractor:
                     if draft.refers_to is None and self._retells(earlier, draft, restates):
                         draft.refers_to = earlier
                     continue
+                if earlier.after is None:
+                    # "these retaliatory strikes": what the event told before was a reprisal for
+                    earlier.after = self._followed(doc, [d for d in drafts if d is not earlier], draft)
                 self._merge(doc, earlier, draft, add_counts=only_casualties and not draft.anaphoric)
                 return
+        draft.after = self._followed(doc, drafts, draft)
         drafts.append(draft)
+
+    def _followed(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> _Draft | None:
+        """The earlier-told event the text says this one followed: "voted after Soleimani's
+        killing", "In retaliation, US forces launched strikes", "in response to the attack"."""
+        if not drafts:
+            return None
+        for _start, end in self._sequence_phrases(doc, self._units[draft.sentence], draft.main.head):
+            last = end - 1
+            if doc.tokens[last].pos in {"NOUN", "VERB"}:
+                # "in retaliation for X", "in response to X"
+                objects = [o for p in doc.kids(last, "prep") for o in doc.kids(p, "pobj")]
+            else:
+                objects = doc.kids(last, "pobj")
+            if not objects:
+                # "In retaliation, ...": for the event just told (the last violent one, for a
+                # violent reprisal)
+                fitting = [d for d in drafts if not _violent(draft) or _violent(d)]
+                return fitting[-1] if fitting else None
+            return self._told_event(doc, drafts, objects[0])
+        return None
+
+    def _sequence_phrases(self, doc: _Doc, sent: SentenceSpan, head: int) -> list[tuple[int, int]]:
+        """Phrases saying that the event of ``head`` followed another ("In retaliation, …",
+        "after the general's killing"), as token ranges."""
+        chain = set(self._clause_chain(doc, head))
+        return [
+            (start, end)
+            for start, end in _find_phrases(doc, sent.token_start, sent.token_end, self.lexicon.after_phrases)
+            # said of this clause ("the strike, after which …" is about another one)
+            if doc.tokens[(root := _head_of(doc, start, end))].head in chain and root not in chain
+        ]
+
+    def _names_in(self, doc: _Doc, noun: int) -> set[str]:
+        """The proper names (lower case) in the phrase of an event noun, but for itself."""
+        return {
+            doc.low[i]
+            for i in doc.subtree(noun)
+            if i != noun and doc.tokens[i].pos == "PROPN" and len(doc.low[i]) > 2
+        }
+
+    def _tells_names(self, doc: _Doc, draft: _Draft, names: set[str]) -> bool:
+        """Do the draft's sentences name all of ``names``?"""
+        told = " ".join(doc.text[self._units[s].start : self._units[s].end].lower() for s in draft.evidence)
+        return all(re.search(rf"\b{re.escape(n)}\b", told) for n in names)
+
+    def _told_event(self, doc: _Doc, drafts: list[_Draft], noun: int) -> _Draft | None:
+        """The earlier draft an event noun points at: the one that names the same people or
+        places ("Soleimani's killing"), else the last one of its kind."""
+        lx = self.lexicon
+        kinds = [
+            v
+            for _p, v in lx.trigger_index.candidates((doc.lem[noun], doc.low[noun]))
+            if isinstance(v, TriggerEntry)
+        ]
+        casualty = any(doc.lem[noun] == " ".join(p) for p in lx.fatal_words + lx.injury_words)
+        if not kinds and not casualty:
+            return None
+        names = self._names_in(doc, noun)
+        violent = casualty or any(
+            not k.verbal and EVENT_TYPE_OF[k.sub_event_type] is not EventType.STRATEGIC_DEVELOPMENTS
+            for k in kinds
+        )
+        fitting = [d for d in drafts if not violent or _violent(d)]
+        if names:
+            return next((d for d in reversed(fitting) if self._tells_names(doc, d, names)), None)
+        return fitting[-1] if fitting else None
 
     def _retells(self, earlier: _Draft, later: _Draft, restates: bool) -> bool:
         """Is the later draft the earlier event in another source's words, kept apart only
@@ -2455,6 +2628,7 @@ class RuleExtractor:
             weapon=draft.weapon,
             attribution=draft.attribution,
             refers_to=refers_to,
+            after=self._draft_ids.get(id(draft.after)) if draft.after is not None else None,
             trigger=trigger,
             evidence=evidence,
             confidence=round(max(0.1, confidence), 2),

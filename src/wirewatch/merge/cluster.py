@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from wirewatch.merge.events import event_id
 from wirewatch.merge.scoring import (
+    IDENTITY_CAUSE,
     IRREALIS_MODES,
     NO_COUNTRY,
     EntityWeight,
@@ -184,19 +185,76 @@ class _Scores:
         self.same_actor = same_actor
         self.weights = weights
         self._cache: dict[tuple[int, int], MergeScore] = {}
+        #: Index pairs (i < j) whose mentions followed one event (see :func:`_same_cause_pairs`).
+        self.same_cause: set[tuple[int, int]] = set()
 
     def __call__(self, a: int, b: int) -> MergeScore:
         key = (a, b) if a < b else (b, a)
         found = self._cache.get(key)
-        if found is None:
+        if found is None or (key in self.same_cause and IDENTITY_CAUSE not in found.identity):
             found = score_pair(
                 self.mentions[key[0]],
                 self.mentions[key[1]],
                 same_actor=self.same_actor,
                 weights=self.weights,
+                same_cause=key in self.same_cause,
             )
             self._cache[key] = found
         return found
+
+
+def _link(
+    mentions: Sequence[Mention], scores: _Scores, candidates: Sequence[tuple[int, int]]
+) -> tuple[dict[int, list[int]], dict[int, list[tuple[int, int]]]]:
+    """Events as index lists (keyed by a root index) and the links accepted inside each."""
+    links = []
+    for a, b in candidates:
+        score = scores(a, b)
+        if score.joins:
+            links.append((score.total, a, b))
+    links.sort(key=lambda link: (-link[0], mentions[link[1]].id, mentions[link[2]].id))
+
+    cluster_of = list(range(len(mentions)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    accepted: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(mentions))}
+    for _, a, b in links:
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
+            accepted[ca].append((a, b))  # a second link inside an event: more explanation
+            continue
+        if any(not scores(x, y).compatible for x in members[ca] for y in members[cb]):
+            continue
+        if len(members[ca]) < len(members[cb]):
+            ca, cb = cb, ca
+        for index in members[cb]:
+            cluster_of[index] = ca
+        members[ca].extend(members.pop(cb))
+        accepted[ca].extend(accepted.pop(cb))
+        accepted[ca].append((a, b))
+    return members, accepted
+
+
+def _same_cause_pairs(
+    mentions: Sequence[Mention], candidates: Sequence[tuple[int, int]], members: dict[int, list[int]]
+) -> set[tuple[int, int]]:
+    """Candidate pairs of different articles whose mentions each followed an event
+    (``Mention.after``) and whose two events are one."""
+    index_of = {m.id: i for i, m in enumerate(mentions)}
+    event_of = {i: root for root, indexes in members.items() for i in indexes}
+    cause: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        followed = index_of.get(mention.after) if mention.after is not None else None
+        if followed is not None:
+            cause[i] = event_of[followed]
+    return {
+        (a, b)
+        for a, b in candidates
+        if a in cause
+        and b in cause
+        and cause[a] == cause[b]
+        and mentions[a].article_id != mentions[b].article_id
+        and event_of[a] != event_of[b]
+    }
 
 
 def link_reasons(
@@ -266,30 +324,14 @@ def merge_mentions(
         return []
     weight = weights if weights is not None else batch_weights(unique, generic_words)
     scores = _Scores(unique, same_actor, weight)
-    links = []
-    for a, b in _candidate_pairs(unique):
-        score = scores(a, b)
-        if score.joins:
-            links.append((score.total, a, b))
-    links.sort(key=lambda link: (-link[0], unique[link[1]].id, unique[link[2]].id))
-
-    cluster_of = list(range(len(unique)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(unique))}
-    accepted: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(unique))}
-    for _, a, b in links:
-        ca, cb = cluster_of[a], cluster_of[b]
-        if ca == cb:
-            accepted[ca].append((a, b))  # a second link inside an event: more explanation
-            continue
-        if any(not scores(x, y).compatible for x in members[ca] for y in members[cb]):
-            continue
-        if len(members[ca]) < len(members[cb]):
-            ca, cb = cb, ca
-        for index in members[cb]:
-            cluster_of[index] = ca
-        members[ca].extend(members.pop(cb))
-        accepted[ca].extend(accepted.pop(cb))
-        accepted[ca].append((a, b))
+    candidates = sorted(_candidate_pairs(unique))
+    members, accepted = _link(unique, scores, candidates)
+    # Second round: mentions that each followed an event of the first round's same event
+    # ("voted after Soleimani's killing", "in reaction to the strike") have a common cause.
+    cause_pairs = _same_cause_pairs(unique, candidates, members)
+    if cause_pairs:
+        scores.same_cause.update(cause_pairs)
+        members, accepted = _link(unique, scores, candidates)
 
     events = []
     for root, indexes in members.items():

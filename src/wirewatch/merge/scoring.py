@@ -36,7 +36,10 @@ least one piece of positive evidence that they are the same happening (:attr:`Me
 * **entities**: a shared uncommon named entity (one word of weight at least
   :data:`IDENTITY_ENTITY_WEIGHT`; a named operation or a common word is not enough);
 * **actors**: both sides agree (actor1 and actor2), each actor not a common one;
-* **casualties**: the same count of dead (or injured) of :data:`COUNT_FULL_FROM` or more.
+* **casualties**: the same count of dead (or injured) of :data:`COUNT_FULL_FROM` or more;
+* **cause**: each text says its mention followed an event (``Mention.after``), and those two
+  events are one (the parliament vote "after Soleimani's killing" and the one "in reaction to
+  the strike"): found by :func:`~wirewatch.merge.cluster.merge_mentions` in a second round.
 
 Having no place on either side is no evidence either way (two thirds of the ACLED notes have no
 resolved place), so such pairs need one of the other kinds. When both mentions name a town or
@@ -123,6 +126,7 @@ IDENTITY_PLACE = "place"
 IDENTITY_ENTITY = "entities"
 IDENTITY_ACTORS = "actors"
 IDENTITY_CASUALTIES = "casualties"
+IDENTITY_CAUSE = "cause"
 #: A shared named-entity word this rare (its batch weight) identifies the happening.
 IDENTITY_ENTITY_WEIGHT = 0.75
 #: Each side's actor agreement must reach this share of its full weight (common actors do not).
@@ -141,6 +145,9 @@ W_SAME_SUB_TYPE = 1.0
 W_SAME_TYPE_OTHER_SUB = -0.5
 W_SAME_PLOVER_OTHER_TYPE = -0.7
 W_MODE_DIFFERS = -0.3
+#: Modes that differ only in who tells the act: "X claimed to have killed a commander" and "a
+#: drone strike killed a commander" are one happening in two voices, so they are not penalised.
+VOICES_OF_AN_ACT = frozenset({Mode.ASSERTED, Mode.CLAIMED})
 #: Date: a base for any overlap plus this much times the overlap's Jaccard index (same day: 1).
 #: A date the text does not state (resolution defaulted it to the days before publication)
 #: gets the base only: two such dates agree because the articles appeared in the same week.
@@ -189,6 +196,11 @@ W_RETOLD = 3.0
 #: same-type pair that already agrees on its actors (2.5 with the date base) over the
 #: threshold, never a pair with nothing else in common (1.3).
 W_SAME_ARTICLE_UNDATED = 0.5
+#: Both texts say their mention followed an event ("voted after Soleimani's killing", "in
+#: reaction to the strike"), and those two are one event. Positive identity evidence, of the
+#: weight of an agreeing actor: with the same type and initiator (2.3 with the date base) it
+#: crosses the threshold, alone with a type (1.3) it does not.
+W_SAME_CAUSE = 1.0
 
 PLACE_SAME_KM = 5.0
 PLACE_NEAR_KM = 25.0
@@ -657,7 +669,7 @@ def _type_component(mention: Mention, other: Mention) -> tuple[float | None, str
 
 
 def _mode_component(mention: Mention, other: Mention) -> tuple[float, str | None]:
-    if mention.mode is other.mode:
+    if mention.mode is other.mode or {mention.mode, other.mode} == VOICES_OF_AN_ACT:
         return 0.0, None
     if mention.mode in IRREALIS_MODES or other.mode in IRREALIS_MODES:
         return 0.0, f"mode: {mention.mode.value} vs {other.mode.value}"
@@ -679,11 +691,14 @@ def score_pair(
     *,
     same_actor: SameActor,
     weights: Weights = FULL_WEIGHTS,
+    same_cause: bool = False,
 ) -> MergeScore:
     """How strongly the evidence says the two mentions report one event (symmetric).
 
     ``same_actor`` compares two canonical actor names (``ActorDictionary.same_actor``);
-    ``weights`` discount agreement on common words and actors (default: all count fully).
+    ``weights`` discount agreement on common words and actors (default: all count fully);
+    ``same_cause``: each text says its mention followed an event, and those two are one event
+    (the merge finds this out in a first round).
     """
     components: list[ScoreComponent] = []
 
@@ -743,17 +758,25 @@ def score_pair(
     add(f"{ENTITIES}: {', '.join(shared)}" if shared else ENTITIES, entity_value)
     if same_article and _same_sentence(mention, other):
         add("same_sentence", W_SAME_SENTENCE)
-    if same_article and overlap is not None and not all(_stated(m.date) for m in (mention, other)):
+    # A mention the text places after another event ("In retaliation, ...") is not the
+    # article's main event told again, whatever its date.
+    if (
+        same_article
+        and overlap is not None
+        and any(not _stated(m.date) and m.after is None for m in (mention, other))
+    ):
         add("same_article_undated", W_SAME_ARTICLE_UNDATED)
     if same_article and (mention.refers_to == other.id or other.refers_to == mention.id):
         add("retold", W_RETOLD)
+    if same_cause:
+        add("cause", W_SAME_CAUSE)
     total = sum(c.score for c in components)
     identity = _identity(
         place_value,
         actor_values,
         (fatalities, injuries),
         rarest,
-    )
+    ) + ((IDENTITY_CAUSE,) if same_cause else ())
     return MergeScore(
         total=round(total, 4),
         components=tuple(components),

@@ -127,6 +127,9 @@ YEAR_PART_MONTHS: Mapping[str, tuple[int, int]] = MappingProxyType(
 #: news reports events of the last few days, and ACLED codes such events at week precision.
 #: Seven days ending on the reference day.
 REPORT_WINDOW_DAYS = 7
+#: The longest span of days still called a month when an event is dated only as "after X, before
+#: the report": the longest calendar month.
+MAX_MONTH_DAYS = 31
 #: "in recent days": a week; "in recent weeks": six weeks; "in recent months": six months;
 #: "in recent years": five years. Each is the longest stretch a reader still calls recent in
 #: that unit (a month ago is no longer "recent days"), so the true period lies inside.
@@ -1110,6 +1113,22 @@ def report_date_range(reference: dt.date | dt.datetime | None) -> DateRange | No
     except OverflowError:
         start = dt.date.min
     return DateRange(start=start, end=day, precision=DatePrecision.WEEK)
+
+
+def following_range(followed: DateRange, report: DateRange | None) -> DateRange | None:
+    """When an event that followed ``followed`` and was reported by ``report`` happened: from
+    the first day of the one it followed to the report's day, as precise as that span allows.
+    None when either end is unknown or the report comes before the event it followed."""
+    if report is None or followed.start is None or report.end is None or report.end < followed.start:
+        return None
+    days = (report.end - followed.start).days + 1
+    if days <= REPORT_WINDOW_DAYS:
+        precision = DatePrecision.WEEK
+    elif days <= MAX_MONTH_DAYS:
+        precision = DatePrecision.MONTH
+    else:
+        precision = DatePrecision.YEAR
+    return DateRange(start=followed.start, end=report.end, precision=precision)
 
 
 def reference_for(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from wirewatch.resolve.actors import ActorDictionary, resolve_actor
-from wirewatch.resolve.dates import find_time_expressions, reference_for, report_date_range, resolve_time
+from wirewatch.resolve.dates import (
+    find_time_expressions,
+    following_range,
+    reference_for,
+    report_date_range,
+    resolve_time,
+)
 from wirewatch.resolve.places import (
     Gazetteer,
     country_context,
@@ -96,7 +102,23 @@ class Resolver:
             if date is not None and date.precision is DatePrecision.DAY:
                 anchor = date.start
             resolved.append(mention.model_copy(update={"date": date}))
-        return tuple(resolved)
+        return tuple(self._date_followers(resolved, article))
+
+    def _date_followers(self, mentions: list[Mention], article: Article) -> list[Mention]:
+        """A mention with no time of its own that the text says followed an earlier one ("voted
+        after Soleimani's killing") happened between that event and the report: its range
+        starts on that event's first day, not a week before the report."""
+        by_id = {m.id: m for m in mentions}
+        out = []
+        for mention in mentions:
+            followed = by_id.get(mention.after) if mention.after is not None else None
+            if mention.time is None and followed is not None and followed.date is not None:
+                reference = reference_for(mention.trigger.start, article.sections, article.published)
+                date = following_range(followed.date, report_date_range(reference))
+                if date is not None:
+                    mention = mention.model_copy(update={"date": date})
+            out.append(mention)
+        return out
 
     def _resolve_places(self, mention: Mention, article: Article, countries: list[str]) -> Mention:
         """Each place span against the gazetteer; a place that cannot be found is kept as

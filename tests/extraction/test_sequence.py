@@ -1,0 +1,186 @@
+"""rules-v1 on events told in sequence: what followed what ("In retaliation, ...", "after the
+general's killing"), days counted from the event before ("The following day"), a prior event
+dated by the sentence before it, and who acts through an infinitive or a pronoun.
+
+Every text here is self-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import wirewatch
+from wirewatch.schema import DatePrecision, Extraction, Mention, SubEventType
+
+Run = Callable[..., Extraction]
+S = SubEventType
+
+
+def by_trigger(mentions: tuple[Mention, ...] | list[Mention], words: str) -> Mention:
+    """The one mention whose trigger, else whose first sentence, holds ``words``."""
+    found = [m for m in mentions if words in m.trigger.text] or [
+        m for m in mentions if words in m.evidence[0].text
+    ]
+    assert len(found) == 1, [m.trigger.text for m in mentions]
+    return found[0]
+
+
+# -- what followed what -------------------------------------------------------------------------
+
+
+def test_a_reprisal_follows_the_violent_event_told_just_before(extract: Run) -> None:
+    text = (
+        "Last month, a rocket attack blamed on the Northern Brigades killed two soldiers at an outpost "
+        "near Tal Abyad. In retaliation, government forces launched dozens of air strikes against "
+        "the group's fighters."
+    )
+    mentions = extract(text).mentions
+    attack, reprisal = by_trigger(mentions, "rocket attack"), by_trigger(mentions, "air strikes")
+    assert reprisal.after == attack.id
+    assert attack.after is None
+
+
+def test_an_event_after_a_named_killing_follows_the_event_that_names_the_victim(extract: Run) -> None:
+    text = (
+        "Clashes broke out in Kafr Nabl on Monday. In March, an air strike killed the commander "
+        "Abu Samir Haddad near Idlib. Local councils voted after Haddad's killing to expel the "
+        "foreign fighters."
+    )
+    mentions = extract(text).mentions
+    strike, vote = by_trigger(mentions, "air strike"), by_trigger(mentions, "voted")
+    assert vote.after == strike.id
+
+
+def test_an_event_with_no_sequence_phrase_follows_nothing(extract: Run) -> None:
+    text = "An air strike hit a depot near Idlib on Monday. Rebels shelled a checkpoint on Tuesday."
+    assert all(m.after is None for m in extract(text).mentions)
+
+
+def test_a_reprisal_without_its_own_date_runs_from_the_event_it_followed_to_the_report() -> None:
+    text = (
+        "In January, a drone attack killed three soldiers at a base near Rutba. In retaliation, "
+        "the air force launched dozens of strikes against militia fighters."
+    )
+    mentions = wirewatch.extract(text, published=dt.date(2024, 7, 31))
+    reprisal = by_trigger(mentions, "strikes")
+    assert reprisal.date is not None
+    assert (reprisal.date.start, reprisal.date.end) == (dt.date(2024, 1, 1), dt.date(2024, 7, 31))
+    assert reprisal.date.precision is DatePrecision.YEAR
+
+
+def test_retaliatory_strikes_told_again_mark_the_first_report_as_a_reprisal(extract: Run) -> None:
+    text = (
+        "A drone attack on an army base in Mafraq killed two soldiers at the end of January. "
+        "The air force last Friday carried out strikes on 40 targets in Syria. "
+        "However, these retaliatory strikes prompted anger among officials."
+    )
+    mentions = extract(text).mentions
+    attack, strikes = by_trigger(mentions, "drone attack"), by_trigger(mentions, "strikes")
+    assert strikes.after == attack.id
+    assert len(mentions) == 2  # the retaliatory strikes are the strikes told before
+
+
+# -- days counted from the event before ---------------------------------------------------------
+
+
+def test_the_following_day_counts_from_the_event_before() -> None:
+    text = (
+        "On Sunday, the council voted to expel the foreign advisers. The following day, a general "
+        "told the council that the advisers were preparing to depart."
+    )
+    mentions = wirewatch.extract(text, published=dt.date(2020, 1, 9))
+    vote, departure = by_trigger(mentions, "voted"), by_trigger(mentions, "depart")
+    assert vote.date is not None and vote.date.start == dt.date(2020, 1, 5)
+    assert departure.time is not None and departure.time.text == "The following day"
+    assert departure.date is not None
+    assert (departure.date.start, departure.date.precision) == (dt.date(2020, 1, 6), DatePrecision.DAY)
+
+
+def test_a_prior_incident_takes_the_since_date_of_the_sentence_before(extract: Run) -> None:
+    text = (
+        "This strike is the first by the air force in the province since February. During that prior "
+        "incident, the army claimed to have killed a militia commander."
+    )
+    incident = by_trigger(extract(text).mentions, "incident")
+    assert incident.time is not None and incident.time.text == "February"
+
+
+def test_a_since_date_is_no_date_for_an_incident_that_is_not_prior(extract: Run) -> None:
+    text = (
+        "This strike is the first by the air force in the province since February. During the "
+        "incident, the army claimed to have killed a militia commander."
+    )
+    mentions = extract(text).mentions
+    assert all(m.time is None or m.time.text != "February" for m in mentions[1:])
+
+
+# -- who acts -----------------------------------------------------------------------------------
+
+
+def test_who_claimed_to_have_killed_is_the_initiator(extract: Run) -> None:
+    mentions = extract(
+        "The army claimed to have killed a rebel commander in an air strike near Hama."
+    ).mentions
+    strike = by_trigger(mentions, "air strike")
+    assert strike.actor1 is not None and strike.actor1.text.lower().endswith("army")
+
+
+def test_who_claimed_to_have_taken_ground_is_the_initiator(extract: Run) -> None:
+    mentions = extract("Rebel factions claimed to have captured the hill near Kafr Nabl on Monday.").mentions
+    assert mentions and mentions[0].actor1 is not None and "Rebel" in mentions[0].actor1.text
+
+
+def test_the_speaker_is_who_killed_in_an_attack_it_reports(extract: Run) -> None:
+    mentions = extract("The army said it killed five militants in an air strike near Hama.").mentions
+    strike = by_trigger(mentions, "air strike")
+    assert strike.actor1 is not None and strike.actor1.text.lower().endswith("army")
+
+
+def test_a_toll_told_alone_is_not_the_speakers_act(extract: Run) -> None:
+    text = (
+        "Two women were killed when a rocket fell on their home near the airport on Monday. "
+        "The army said it also wounded two other children."
+    )
+    for m in extract(text).mentions:
+        assert m.actor1 is None or "army" not in m.actor1.text.lower()
+
+
+# -- targets and places -------------------------------------------------------------------------
+
+
+def test_targets_related_to_a_group_make_the_group_the_target(extract: Run) -> None:
+    text = "US forces carried out strikes on 40 targets related to the Northern Brigades in Syria."
+    strikes = by_trigger(extract(text).mentions, "strikes")
+    assert strikes.actor2 is not None and "Northern Brigades" in strikes.actor2.text
+
+
+def test_positions_of_a_force_make_the_force_the_target(extract: Run) -> None:
+    shelling = extract("Rebels shelled positions of the Northern Brigades near Tal Abyad.").mentions[0]
+    assert shelling.actor2 is not None and "Northern Brigades" in shelling.actor2.text
+
+
+def test_a_name_in_a_hyphened_modifier_is_no_place(extract: Run) -> None:
+    mentions = extract("On Monday, aircraft struck Damascus-backed fighters near Tal Abyad.").mentions
+    names = {p.name for m in mentions for p in m.places}
+    assert "Damascus" not in names
+    assert "Tal Abyad" in names
+
+
+def test_a_pro_iran_commander_is_a_militia_member() -> None:
+    mentions = wirewatch.extract("An air strike killed a pro-Iran commander in Baghdad on Monday.")
+    strike = mentions[0]
+    assert strike.actor2 is not None and strike.actor2.canonical == "Militia (Pro-Iran)"
+
+
+def test_an_anaphor_naming_a_victim_folds_into_the_event_that_named_him(extract: Run) -> None:
+    text = (
+        "A drone strike on Wednesday killed the commander Abu Samir Haddad in Baghdad. "
+        "A rocket attack hit a base in Anbar on Thursday. "
+        "Officials said the airstrike that killed Haddad was an assassination."
+    )
+    mentions = extract(text).mentions
+    strike = by_trigger(mentions, "drone strike")
+    rockets = by_trigger(mentions, "rocket attack")
+    assert len(strike.evidence) == 2
+    assert len(rockets.evidence) == 1
