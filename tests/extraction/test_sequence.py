@@ -184,3 +184,66 @@ def test_an_anaphor_naming_a_victim_folds_into_the_event_that_named_him(extract:
     rockets = by_trigger(mentions, "rocket attack")
     assert len(strike.evidence) == 2
     assert len(rockets.evidence) == 1
+
+
+def test_a_sniper_is_a_person_who_acts(extract: Run) -> None:
+    m = extract(
+        "On 5 August 2021, regime snipers killed two rebel fighters on the Kafr Nabl front."
+    ).mentions[0]
+    assert m.actor1 is not None and "regime snipers" in m.actor1.text
+
+
+def test_sides_hung_on_the_weapon_are_still_the_sides(extract: Run) -> None:
+    text = (
+        "On 2 May 2021, clashes took place with machine guns between regime forces and rebels near Kafr Nabl."
+    )
+    m = extract(text).mentions[0]
+    assert m.actor1 is not None and m.actor2 is not None
+    assert {m.actor1.text, m.actor2.text} == {"regime forces", "rebels"}
+
+
+def test_unknown_gunmen_believed_to_be_a_group_are_that_group(extract: Run) -> None:
+    text = "On 14 May 2020, unidentified gunmen, presumably Northern Brigades members, shot dead a soldier."
+    m = extract(text).mentions[0]
+    assert m.actor1 is not None and m.actor1.text.startswith("Northern Brigades")
+
+
+def test_unknown_gunmen_stay_unknown_without_a_belief(extract: Run) -> None:
+    m = extract("On 14 May 2020, unidentified gunmen shot and killed a soldier near Daraa.").mentions[0]
+    assert m.actor1 is not None and m.actor1.text == "unidentified gunmen"
+
+
+# -- statements ---------------------------------------------------------------------------------
+
+
+def test_who_calls_an_act_an_assassination_accuses(extract: Run) -> None:
+    text = "The army said on Thursday that the raid was a blatant assassination."
+    accusation = next(
+        m for m in extract(text).mentions if m.plover is not None and m.plover.value == "ACCUSE"
+    )
+    assert accusation.actor1 is not None and accusation.actor1.text.lower().endswith("army")
+
+
+def test_an_infinitive_of_purpose_is_the_act(extract: Run) -> None:
+    demand = extract("The cleric took to Twitter on Monday to call for an inquiry into the attacks.").mentions
+    assert [m.plover.value for m in demand if m.plover is not None] == ["REQUEST"]
+
+
+def test_an_intended_demand_is_no_demand(extract: Run) -> None:
+    assert extract("The cleric plans to call for an inquiry into the attacks.").mentions == ()
+
+
+def test_a_threat_made_over_recent_months_is_a_pattern(extract: Run) -> None:
+    text = "Several groups have claimed rocket attacks on the embassy and threatened the UN in recent months."
+    assert all(m.plover is None or m.plover.value != "THREATEN" for m in extract(text).mentions)
+
+
+def test_a_denial_of_the_event_just_told_is_kept_as_another_voice_of_it(extract: Run) -> None:
+    text = (
+        "On Sunday, the council voted to expel the foreign troops. The following day, a US general "
+        "told the council troops were preparing to depart but the Pentagon denied the withdrawal."
+    )
+    mentions = extract(text).mentions
+    departure = by_trigger(mentions, "depart")
+    denial = next(m for m in mentions if m.mode.value == "denied")
+    assert denial.refers_to == departure.id

@@ -264,3 +264,57 @@ def test_country_level_places_do_not_conflict_with_towns() -> None:
         < score(region, region.model_copy(update={"id": "e:1", "article_id": "e"})).total
     )
     assert MERGE_THRESHOLD > 0
+
+
+# --- what followed what -------------------------------------------------------------------------
+
+
+def test_a_claim_is_not_penalised_against_the_report_of_the_act() -> None:
+    happened = mention("a:1", "a", date=day("2024-02-02"), places=(CITY,), actor1="US Forces")
+    claimed = happened.model_copy(update={"id": "b:1", "article_id": "b", "mode": Mode.CLAIMED})
+    denied = happened.model_copy(update={"id": "b:1", "article_id": "b", "mode": Mode.DENIED})
+    assert "mode" not in {c.name for c in score(happened, claimed).components}
+    assert "mode" in {c.name for c in score(happened, denied).components}
+
+
+def test_an_undated_follower_is_not_taken_for_the_articles_main_event() -> None:
+    lead = mention("a:1", "a", date=month("2024-02"), actor1="US Forces", actor2="Faction A")
+    undated = mention("a:2", "a", date=week_before("2024-02-29"), actor1="US Forces", actor2="Faction A")
+    follower = undated.model_copy(update={"after": "a:0"})
+    assert "same_article_undated" in {c.name for c in score(lead, undated).components}
+    assert "same_article_undated" not in {c.name for c in score(lead, follower).components}
+
+
+def _vote(mention_id: str, article: str, date, after: str):  # type: ignore[no-untyped-def]
+    return mention(
+        mention_id, article, sub=SubEventType.OTHER, plover=Plover.REQUEST, date=date, actor1="Council",
+        text="The council voted to expel the advisers.",
+    ).model_copy(update={"after": after})  # fmt: skip
+
+
+def test_two_reports_of_an_act_that_followed_one_event_join() -> None:
+    """Each article says its vote came after the killing; the two killings are one event, so
+    the two votes are one (a type and an initiator alone would not join them)."""
+    told = "A drone strike killed Commander Abu Samir Haddad."
+    killing_a = mention(
+        "a:1", "a", date=day("2020-01-03"), places=(CITY,), actor1="US Forces", fatalities=2, text=told
+    )
+    killing_b = mention(
+        "b:1", "b", date=month("2020-01"), places=(CITY,), actor1="US Forces", fatalities=2, text=told
+    )
+    vote_a = _vote("a:2", "a", day("2020-01-05"), after="a:1")
+    vote_b = _vote(
+        "b:2", "b", week_before("2020-09-28").model_copy(update={"start": day("2020-01-01").start}), "b:1"
+    )
+    assert not score(vote_a, vote_b).joins  # on their own: no identity
+    assert sorted(events_of(killing_a, killing_b, vote_a, vote_b)) == [["a:1", "b:1"], ["a:2", "b:2"]]
+    without_cause = [m.model_copy(update={"after": None}) for m in (vote_a, vote_b)]
+    assert sorted(events_of(killing_a, killing_b, *without_cause)) == [["a:1", "b:1"], ["a:2"], ["b:2"]]
+
+
+def test_followers_of_two_different_events_stay_apart() -> None:
+    first = mention("a:1", "a", date=day("2020-01-03"), places=(CITY,), actor1="US Forces", fatalities=2)
+    other = mention("b:1", "b", date=day("2020-01-03"), places=(BASE,), actor1="Faction A", fatalities=9)
+    vote_a = _vote("a:2", "a", day("2020-01-05"), after="a:1")
+    vote_b = _vote("b:2", "b", month("2020-01"), after="b:1")
+    assert sorted(events_of(first, other, vote_a, vote_b)) == [["a:1"], ["a:2"], ["b:1"], ["b:2"]]

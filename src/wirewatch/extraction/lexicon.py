@@ -172,6 +172,8 @@ class Lexicon:
     after_phrases: tuple[Phrase, ...] = ()
     actor_through: frozenset[str] = frozenset()
     held_things: frozenset[str] = frozenset()
+    unknown_words: frozenset[str] = frozenset()
+    believed_phrases: tuple[Phrase, ...] = ()
     representatives: frozenset[str] = frozenset()
     outside_prepositions: frozenset[str] = frozenset()
     inanimate: frozenset[str] = frozenset()
@@ -207,6 +209,7 @@ class Lexicon:
             "definite",
             "demonstrative",
             "separate",
+            "vehicle",
         )
         modes = {key: _phrases(modes_table, key, f"[modes] {key}", where) for key in mode_keys}
         attribution = _table(data, "attribution", where)
@@ -314,6 +317,8 @@ class Lexicon:
             after_phrases=_phrases(sequence, "after", "[sequence] after", where),
             actor_through=actor_set("through"),
             held_things=actor_set("held"),
+            unknown_words=actor_set("unknown"),
+            believed_phrases=_phrases(actors, "believed", "[actors] believed", where),
             representatives=actor_set("representatives"),
             inanimate=actor_set("inanimate"),
             outside_prepositions=actor_set("outside_prepositions"),

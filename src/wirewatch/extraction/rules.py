@@ -116,6 +116,10 @@ class _Doc:
     def char_span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.text[start:end])
 
+    def sent_end(self, i: int) -> int:
+        """The token just past the sentence of token ``i``."""
+        return min(self.parsed.sentences[self.sent_of[i]].token_end, len(self.tokens))
+
     def kids(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
 
@@ -259,6 +263,14 @@ def _capitals_read_as_verb(token: Token) -> bool:
     serves documents parsed without it, as the spaCy component's are."""
     text = token.text
     return token.pos in {"AUX", "VERB"} and len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def _same_names(one: ActorRef | None, two: ActorRef | None) -> bool:
+    """Do two actor phrases share a capitalised word ("US forces", "the US")?"""
+    if one is None or two is None:
+        return False
+    names = [{w for w in re.findall(r"[\w.-]+", a.text) if w[:1].isupper()} for a in (one, two)]
+    return bool(names[0] & names[1])
 
 
 def _violent(draft: _Draft) -> bool:
@@ -544,7 +556,10 @@ class RuleExtractor:
             return False
         if entry.deps and token.dep not in entry.deps:
             return False
-        if token.dep in entry.not_deps:
+        # "took to Twitter to call for": the infinitive says what the going was for, so it
+        # is the act itself, not something merely intended as "plans to call for" is.
+        purpose = token.dep == "xcomp" and doc.lem[token.head] in self._mode_words["vehicle"]
+        if token.dep in entry.not_deps and not purpose:
             return False
         if entry.needs_any:
             tree = [i for i in doc.subtree(hit.head) if start <= i < end and i != hit.head]
@@ -686,6 +701,10 @@ class RuleExtractor:
         # A threat or demand made over a period is a pattern, not one event.
         if hit.entry.verbal:
             time = self._time(doc, sent, hit.head, attached_only=True)
+            if time is None and token.dep == "conj":
+                # "have claimed attacks and even threatened the UN in recent months": the period
+                # said once, of both verbs
+                time = self._time(doc, sent, token.head, attached_only=True)
             if time is not None and self._period(time.text):
                 return False
         # A present-tense verb with no date is a habit ("when proxies attack troops").
@@ -747,7 +766,10 @@ class RuleExtractor:
             for c in doc.children[hit.head]
         ):
             return True  # "these retaliatory strikes": the ones told before
-        if self._told_before and self._sequence_phrases(doc, sent, hit.head):
+        if self._told_before and any(
+            doc.tokens[_head_of(doc, s, e)].dep != "mark"
+            for s, e in self._sequence_phrases(doc, sent, hit.head)
+        ):
             return True  # "In retaliation, the army launched strikes": a particular answer
         return any(self._casualty_counts(doc, sent, hit.head, only_related=True))
 
@@ -984,6 +1006,12 @@ class RuleExtractor:
         self._casualties(doc, sent, draft)
         draft.mode = self._mode(doc, sent, draft)
         draft.attribution = self._attribution(doc, sent, main.head)
+        if draft.actor1 is None and main.entry.verbal and not main.entry.casualty:
+            # "The army said the strike was an assassination": who says it accuses (demands,
+            # threatens) when the statement names no one else
+            said = self._speech(doc, sent, main.head)
+            if said is not None and main.head in doc.subtree(said[0]):
+                draft.actor1 = self._actor(doc, said[1])
         self._as_threat(doc, sent, draft)
         draft.anaphoric = self._told_before and self._refers_back(doc, cluster, main)
         between = range(sent.token_start, main.start)
@@ -1030,8 +1058,11 @@ class RuleExtractor:
             "PERCENT",
         }:
             return False
-        if doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index:
-            # A weapon or event word is an actor only as a name or with a nationality.
+        if (
+            doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index
+        ) and doc.lem[i] not in self.lexicon.people:
+            # A weapon or event word is an actor only as a name or with a nationality (but a
+            # sniper is a person).
             return bool(doc.ent_of[i] >= 0) or self._national(doc, i, i + 1)
         if doc.lem[i] in self._facility_nouns:
             return False
@@ -1091,7 +1122,30 @@ class RuleExtractor:
             and (tokens[lo].text in _DASHES or tokens[lo - 1].text in _DASHES)
         ):
             lo -= 1
+        named = self._believed_to_be(doc, lo, hi)
+        if named is not None:
+            lo, hi = named
         return ActorRef(text=doc.span(lo, hi).text, span=doc.span(lo, hi))
+
+    def _believed_to_be(self, doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
+        """The group an unknown actor is said to be: "unknown gunmen believed to be IS
+        members", "unidentified gunmen, presumably IS members" (token range, else None). Read
+        from the words, since the model's parse of such phrases is seldom usable."""
+        lx = self.lexicon
+        if not any(doc.low[j] in lx.unknown_words for j in range(lo, hi)):
+            return None
+        end = doc.sent_end(lo)
+        for s, e in _find_phrases(doc, hi, min(end, hi + 6), lx.believed_phrases):
+            j = e
+            while j < end and doc.low[j] in {"to", "be", "an", "a", "the"}:
+                j += 1
+            k = j
+            while k < end and k - j < 4 and doc.tokens[k].pos in {"PROPN", "NOUN", "ADJ"}:
+                k += 1
+            if k > j and any(doc.tokens[m].text[:1].isupper() for m in range(j, k)):
+                return j, k
+            return None
+        return None
 
     def _modifier_actor(self, doc: _Doc, head: int) -> int | None:
         """An initiator written as a modifier: "US drone strike", "Israel's raid"."""
@@ -1191,7 +1245,15 @@ class RuleExtractor:
                     }
                     if t.dep == "nsubj" and violent:
                         second.extend(o for o in doc.kids(verb, "dobj") if self._is_actor(doc, o))
-                    for p in doc.kids(verb, "prep"):
+                    # "took place with machine guns between X and Y": the model may hang the
+                    # sides on the object of another preposition of the verb
+                    deeper = [
+                        q
+                        for p in doc.kids(verb, "prep")
+                        for o in doc.kids(p, "pobj")
+                        for q in doc.kids(o, "prep")
+                    ]
+                    for p in doc.kids(verb, "prep") + deeper:
                         pobjs = doc.kids(p, "pobj")
                         if doc.lem[p] == "between" and pobjs:
                             conj = doc.conjuncts(pobjs[0])
@@ -1231,7 +1293,8 @@ class RuleExtractor:
         weapon_words = {
             j
             for s, e, _h, _w in self._weapons(doc, sent.token_start, sent.token_end)
-            if not self._national(doc, s, e)
+            # "regime snipers": a weapon that is a person acts
+            if not self._national(doc, s, e) and doc.lem[e - 1] not in self.lexicon.people
             for j in range(s, e)
         }
         # An event is never its own actor ("accompanied by an exchange of shelling").
@@ -1548,7 +1611,7 @@ class RuleExtractor:
             w in {"old", "long", "decades", "years", "months", "weeks", "days", "hours", "minutes"}
             for w in words
         ):
-            return not any(w in {"ago", "last", "past", "earlier", "previous"} for w in words)
+            return not any(w in {"ago", "last", "past", "earlier", "previous", "recent"} for w in words)
         return False
 
     # places -------------------------------------------------------------------------------
@@ -2120,8 +2183,20 @@ class RuleExtractor:
                 lo, hi = self._phrase(doc, pobjs[0])
                 source = doc.span(lo, hi)
                 return Attribution(source=source.text, span=doc.span(s, hi))
+        said = self._speech(doc, sent, head)
+        if said is None:
+            return None
+        verb, speaker = said
+        lo, hi = self._phrase(doc, speaker)
+        source = doc.span(lo, hi)
+        return Attribution(source=source.text, span=doc.span(min(lo, verb), max(hi, verb + 1)))
+
+    def _speech(self, doc: _Doc, sent: SentenceSpan, head: int) -> tuple[int, int] | None:
+        """(verb, speaker) of the speech verb that reports the trigger ("the army said ..."),
+        if any; not a pronoun speaker."""
+        lx = self.lexicon
         chain = set(self._clause_chain(doc, head))
-        for i in range(start, end):
+        for i in range(sent.token_start, sent.token_end):
             if doc.lem[i] not in lx.attribution_verbs or doc.tokens[i].pos not in {"VERB"}:
                 continue
             if any(doc.lem[c] == "life" for c in doc.children[i]):
@@ -2137,9 +2212,7 @@ class RuleExtractor:
                 subj = doc.kids(i, "nsubjpass") if doc.lem[i] == "quote" else []
             if not subj or doc.tokens[subj[0]].pos == "PRON":
                 continue
-            lo, hi = self._phrase(doc, subj[0])
-            source = doc.span(lo, hi)
-            return Attribution(source=source.text, span=doc.span(min(lo, i), max(hi, i + 1)))
+            return i, subj[0]
         return None
 
     def _as_threat(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
@@ -2422,7 +2495,9 @@ class RuleExtractor:
                     or not self._compatible(earlier, draft)
                     or self._conflicts(earlier, draft)
                 ):
-                    if draft.refers_to is None and self._retells(earlier, draft, restates):
+                    if draft.refers_to is None and (
+                        self._retells(earlier, draft, restates) or self._disputes(earlier, draft)
+                    ):
                         draft.refers_to = earlier
                     continue
                 if earlier.after is None:
@@ -2440,6 +2515,9 @@ class RuleExtractor:
             return None
         for _start, end in self._sequence_phrases(doc, self._units[draft.sentence], draft.main.head):
             last = end - 1
+            if doc.tokens[last].dep == "mark":
+                clause = set(doc.subtree(doc.tokens[last].head))
+                return next((d for d in reversed(drafts) if d.main.head in clause), None)
             if doc.tokens[last].pos in {"NOUN", "VERB"}:
                 # "in retaliation for X", "in response to X"
                 objects = [o for p in doc.kids(last, "prep") for o in doc.kids(p, "pobj")]
@@ -2457,12 +2535,19 @@ class RuleExtractor:
         """Phrases saying that the event of ``head`` followed another ("In retaliation, …",
         "after the general's killing"), as token ranges."""
         chain = set(self._clause_chain(doc, head))
-        return [
-            (start, end)
-            for start, end in _find_phrases(doc, sent.token_start, sent.token_end, self.lexicon.after_phrases)
-            # said of this clause ("the strike, after which …" is about another one)
-            if doc.tokens[(root := _head_of(doc, start, end))].head in chain and root not in chain
-        ]
+        found = []
+        for start, end in _find_phrases(doc, sent.token_start, sent.token_end, self.lexicon.after_phrases):
+            root = _head_of(doc, start, end)
+            t = doc.tokens[root]
+            if t.dep == "mark":
+                # "voted after the general was killed": the clause it opens is the earlier
+                # event, and must hang from this one's ("came after Washington threatened"
+                # says the threat came first)
+                if t.head not in chain and doc.tokens[t.head].head in chain:
+                    found.append((start, end))
+            elif t.head in chain and root not in chain:
+                found.append((start, end))  # said of this clause, not another one
+        return found
 
     def _names_in(self, doc: _Doc, noun: int) -> set[str]:
         """The proper names (lower case) in the phrase of an event noun, but for itself."""
@@ -2499,6 +2584,19 @@ class RuleExtractor:
             return next((d for d in reversed(fitting) if self._tells_names(doc, d, names)), None)
         return fitting[-1] if fitting else None
 
+    def _disputes(self, earlier: _Draft, later: _Draft) -> bool:
+        """Is the later draft a denial or claim of the event told just before ("troops were
+        preparing to depart, but the Pentagon denied the withdrawal")? Its subject is who
+        denies, not who acts, so it stays a mention of its own that the merge joins."""
+        return (
+            later.anaphoric
+            and later.mode in {Mode.DENIED, Mode.CLAIMED}
+            and earlier.mode in {Mode.ASSERTED, Mode.CLAIMED, Mode.DENIED}
+            and earlier.sub_type == later.sub_type
+            and earlier.plover == later.plover
+            and later.sentence - earlier.evidence[-1] <= 1
+        )
+
     def _retells(self, earlier: _Draft, later: _Draft, restates: bool) -> bool:
         """Is the later draft the earlier event in another source's words, kept apart only
         because the accounts differ (figures, or what hit whom: "an air strike" for one,
@@ -2533,7 +2631,10 @@ class RuleExtractor:
         names = {p.name for p in target.places}
         target.places.extend(p for p in other.places if p.name not in names)
         target.actor1 = self._better_actor(doc, target.actor1, other.actor1)
-        target.actor2 = self._better_actor(doc, target.actor2, other.actor2)
+        actor2 = self._better_actor(doc, target.actor2, other.actor2)
+        # "targeting combatants ... a threat to US forces": whoever struck is not also the target
+        if not (target.actor2 is not None and _same_names(target.actor1, actor2)):
+            target.actor2 = actor2
         if not target.assoc1:
             target.assoc1 = other.assoc1
         if not target.assoc2:
