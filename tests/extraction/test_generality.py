@@ -60,9 +60,13 @@ def test_a_claim_or_denial_of_the_attack_is_the_same_event(extract: Run) -> None
         "Gunmen attacked an army checkpoint in Tillaberi on Friday, killing four soldiers. "
         "A local armed group denied any role in Friday's attack."
     )
-    m = only(extract(text))
-    assert m.mode is Mode.ASSERTED
-    assert m.fatalities is not None and m.fatalities.value == 4
+    # The denial stays a mention of its own (another voice), marked as telling the attack again
+    # so that the merge makes them one event; the attack keeps its mode, toll and attacker.
+    attack, *denials = extract(text).mentions
+    assert attack.mode is Mode.ASSERTED
+    assert attack.fatalities is not None and attack.fatalities.value == 4
+    assert attack.actor1 is None or "group" not in attack.actor1.text
+    assert all(d.mode is Mode.DENIED and d.refers_to == attack.id for d in denials)
 
 
 def test_an_event_days_after_another_is_another_event(extract: Run) -> None:

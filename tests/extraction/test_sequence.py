@@ -247,3 +247,25 @@ def test_a_denial_of_the_event_just_told_is_kept_as_another_voice_of_it(extract:
     departure = by_trigger(mentions, "depart")
     denial = next(m for m in mentions if m.mode.value == "denied")
     assert denial.refers_to == departure.id
+
+
+def test_people_present_at_a_struck_base_are_the_target(extract: Run) -> None:
+    m = extract(
+        "On April 4, two rockets landed near an Iraqi airbase where several American trainers were present."
+    ).mentions[0]
+    assert m.actor2 is not None and "American trainers" in m.actor2.text
+
+
+def test_a_described_holder_named_before_the_targets_is_the_target(extract: Run) -> None:
+    text = "In late February, the air force struck Iran-aligned militia targets along the border."
+    m = extract(text).mentions[0]
+    assert m.actor2 is not None and m.actor2.text == "Iran-aligned militia"
+
+
+def test_a_facility_name_or_a_bare_noun_before_a_base_is_no_holder(extract: Run) -> None:
+    for text in (
+        "On Tuesday, rockets struck Ain al-Asad air base in Anbar.",
+        "On Tuesday, the group said it had targeted the occupation base near Baghdad.",
+    ):
+        for m in extract(text).mentions:
+            assert m.actor2 is None, (text, m.actor2)

@@ -1029,6 +1029,23 @@ class RuleExtractor:
                 owners = [o for p in doc.kids(i, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
                 for a in doc.kids(i, "acl", "amod"):
                     owners += [o for p in doc.kids(a, "prep", "agent") for o in doc.kids(p, "pobj")]
+                # "SDF positions", "Iran-aligned militia targets" (a common noun only when
+                # something says whose: not "the occupation base", nor a facility's own name)
+                described = any(
+                    self._label(doc, w) == "NORP" or doc.tokens[w].text == "-" or doc.tokens[w].pos == "PROPN"
+                    for m in doc.kids(i, "amod", "compound")
+                    for w in doc.subtree(m)
+                )
+                owners += [
+                    c
+                    for c in doc.kids(i, "compound", "nmod")
+                    if (
+                        doc.tokens[c].pos == "NOUN"
+                        and described
+                        and f"{doc.low[c]} {doc.lem[i]}" not in self._facility_nouns
+                    )
+                    or self._label(doc, c) in {"ORG", "NORP"}
+                ]
                 if not owners:
                     return i
                 i = owners[0]
@@ -1058,9 +1075,9 @@ class RuleExtractor:
             "PERCENT",
         }:
             return False
-        if (
-            doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index
-        ) and doc.lem[i] not in self.lexicon.people:
+        if (doc.lem[i] in self.lexicon.trigger_index or doc.lem[i] in self.lexicon.weapon_index) and doc.lem[
+            i
+        ] not in self.lexicon.people:
             # A weapon or event word is an actor only as a name or with a nationality (but a
             # sniper is a person).
             return bool(doc.ent_of[i] >= 0) or self._national(doc, i, i + 1)
@@ -1107,7 +1124,21 @@ class RuleExtractor:
         if not self._is_actor(doc, i):
             # "a senior commander" is an actor though "commander" has no entity; numbers are not.
             return None
-        lo, hi = self._phrase(doc, self._through(doc, i))
+        through = self._through(doc, i)
+        lo, hi = self._phrase(doc, through)
+        holder = doc.tokens[through].head
+        if doc.tokens[through].dep in {"compound", "nmod"} and doc.lem[holder] in self.lexicon.held_things:
+            # "Iran-aligned militia targets": the words before the holder describe it too
+            lo = min(
+                [
+                    lo,
+                    *(
+                        min(doc.subtree(c))
+                        for c in doc.kids(holder, "amod", "compound", "nmod")
+                        if c < through
+                    ),
+                ]
+            )
         # Never cut a hyphenated name ("Harakat al-Nujaba") at the hyphen.
         tokens = doc.tokens
         while (
@@ -1135,17 +1166,17 @@ class RuleExtractor:
         if not any(doc.low[j] in lx.unknown_words for j in range(lo, hi)):
             return None
         end = doc.sent_end(lo)
-        for s, e in _find_phrases(doc, hi, min(end, hi + 6), lx.believed_phrases):
-            j = e
-            while j < end and doc.low[j] in {"to", "be", "an", "a", "the"}:
-                j += 1
-            k = j
-            while k < end and k - j < 4 and doc.tokens[k].pos in {"PROPN", "NOUN", "ADJ"}:
-                k += 1
-            if k > j and any(doc.tokens[m].text[:1].isupper() for m in range(j, k)):
-                return j, k
+        cues = _find_phrases(doc, hi, min(end, hi + 6), lx.believed_phrases)
+        if not cues:
             return None
-        return None
+        j = min(cues)[1]
+        while j < end and doc.low[j] in {"to", "be", "an", "a", "the"}:
+            j += 1
+        k = j
+        while k < end and k - j < 4 and doc.tokens[k].pos in {"PROPN", "NOUN", "ADJ"}:
+            k += 1
+        # only a name ("IS members"), not another description ("believed to be smugglers")
+        return (j, k) if k > j and any(doc.tokens[m].text[:1].isupper() for m in range(j, k)) else None
 
     def _modifier_actor(self, doc: _Doc, head: int) -> int | None:
         """An initiator written as a modifier: "US drone strike", "Israel's raid"."""
@@ -1349,10 +1380,14 @@ class RuleExtractor:
             if not any(s <= token.start < e for s, e in spans):
                 continue
             for clause in doc.kids(i, "relcl", "acl"):
-                if doc.lem[clause] not in self.lexicon.hosting:
+                present = [c for c in doc.kids(clause, "acomp") if doc.lem[c] in self.lexicon.hosting]
+                if doc.lem[clause] not in self.lexicon.hosting and not present:
                     continue
                 passive = self._passive(doc, clause)
-                held = doc.kids(clause, "nsubjpass") if passive else doc.kids(clause, "dobj")
+                if present:  # "an airbase where American trainers were present"
+                    held = doc.kids(clause, "nsubj")
+                else:
+                    held = doc.kids(clause, "nsubjpass") if passive else doc.kids(clause, "dobj")
                 for h in held:
                     if self._is_actor(doc, h) and (ref := self._actor(doc, h)) is not None:
                         return ref
