@@ -12,7 +12,11 @@
    mention of one is incompatible (vetoed) with a mention of the other, so no event ever mixes
    two incompatible mentions ("two attacks a week apart" stay apart even when a vague recap
    matches both: the recap joins the one it matches best);
-5. each event's fields are its :func:`consensus`; every mention keeps a
+5. a second round adds evidence only the first could give: mentions that each followed an
+   event (``Mention.after``: "voted after Soleimani's killing", "in reaction to the strike")
+   whose two events the first round made one have a common cause
+   (:func:`_same_cause_pairs`); their pairs are scored again with it and steps 3-4 rerun;
+6. each event's fields are its :func:`consensus`; every mention keeps a
    :class:`~wirewatch.schema.MergeReason`: the link that attached it, walking the accepted
    links outward from the event's founder (its smallest mention id).
 
