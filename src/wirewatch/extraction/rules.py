@@ -412,6 +412,7 @@ class RuleExtractor:
         self._planned_phrases = [p for p in lx.modes.get("planned", ()) if len(p) > 1 and p[0] != "to"]
         self._numbers = dict(lx.numbers)
         self._facility_nouns = frozenset(" ".join(p) for p in lx.facilities)
+        self._casualty_words = frozenset(" ".join(p) for p in lx.fatal_words + lx.injury_words)
         self._specific_time_words = frozenset(" ".join(p) for p in lx.time_words if len(p) == 1) | lx.months
 
     # -- entry point -------------------------------------------------------------------------
@@ -767,8 +768,7 @@ class RuleExtractor:
         ):
             return True  # "these retaliatory strikes": the ones told before
         if self._told_before and any(
-            doc.tokens[_head_of(doc, s, e)].dep != "mark"
-            for s, e in self._sequence_phrases(doc, sent, hit.head)
+            earlier_clause is None for _last, earlier_clause in self._sequence_phrases(doc, sent, hit.head)
         ):
             return True  # "In retaliation, the army launched strikes": a particular answer
         return any(self._casualty_counts(doc, sent, hit.head, only_related=True))
@@ -1271,9 +1271,9 @@ class RuleExtractor:
                 # The noun as subject: "the strike targeted Y", "clashes erupted between X and Y".
                 if t.dep in {"nsubj", "nsubjpass"}:
                     verb = t.head
-                    violent = doc.lem[verb] in self.lexicon.trigger_index or doc.lem[verb] in {
-                        " ".join(p) for p in self.lexicon.fatal_words + self.lexicon.injury_words
-                    }
+                    violent = (
+                        doc.lem[verb] in self.lexicon.trigger_index or doc.lem[verb] in self._casualty_words
+                    )
                     if t.dep == "nsubj" and violent:
                         second.extend(o for o in doc.kids(verb, "dobj") if self._is_actor(doc, o))
                     # "took place with machine guns between X and Y": the model may hang the
@@ -2548,10 +2548,9 @@ class RuleExtractor:
         killing", "In retaliation, US forces launched strikes", "in response to the attack"."""
         if not drafts:
             return None
-        for _start, end in self._sequence_phrases(doc, self._units[draft.sentence], draft.main.head):
-            last = end - 1
-            if doc.tokens[last].dep == "mark":
-                clause = set(doc.subtree(doc.tokens[last].head))
+        for last, earlier_clause in self._sequence_phrases(doc, self._units[draft.sentence], draft.main.head):
+            if earlier_clause is not None:
+                clause = set(doc.subtree(earlier_clause))
                 return next((d for d in reversed(drafts) if d.main.head in clause), None)
             if doc.tokens[last].pos in {"NOUN", "VERB"}:
                 # "in retaliation for X", "in response to X"
@@ -2566,11 +2565,12 @@ class RuleExtractor:
             return self._told_event(doc, drafts, objects[0])
         return None
 
-    def _sequence_phrases(self, doc: _Doc, sent: SentenceSpan, head: int) -> list[tuple[int, int]]:
+    def _sequence_phrases(self, doc: _Doc, sent: SentenceSpan, head: int) -> list[tuple[int, int | None]]:
         """Phrases saying that the event of ``head`` followed another ("In retaliation, …",
-        "after the general's killing"), as token ranges."""
+        "after the general's killing"), as (last token, the verb of the clause the phrase opens
+        when it is a conjunction: "after the general was killed", else None)."""
         chain = set(self._clause_chain(doc, head))
-        found = []
+        found: list[tuple[int, int | None]] = []
         for start, end in _find_phrases(doc, sent.token_start, sent.token_end, self.lexicon.after_phrases):
             root = _head_of(doc, start, end)
             t = doc.tokens[root]
@@ -2579,9 +2579,9 @@ class RuleExtractor:
                 # event, and must hang from this one's ("came after Washington threatened"
                 # says the threat came first)
                 if t.head not in chain and doc.tokens[t.head].head in chain:
-                    found.append((start, end))
+                    found.append((end - 1, t.head))
             elif t.head in chain and root not in chain:
-                found.append((start, end))  # said of this clause, not another one
+                found.append((end - 1, None))  # said of this clause, not another one
         return found
 
     def _names_in(self, doc: _Doc, noun: int) -> set[str]:
@@ -2606,7 +2606,7 @@ class RuleExtractor:
             for _p, v in lx.trigger_index.candidates((doc.lem[noun], doc.low[noun]))
             if isinstance(v, TriggerEntry)
         ]
-        casualty = any(doc.lem[noun] == " ".join(p) for p in lx.fatal_words + lx.injury_words)
+        casualty = doc.lem[noun] in self._casualty_words
         if not kinds and not casualty:
             return None
         names = self._names_in(doc, noun)

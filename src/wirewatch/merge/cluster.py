@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from wirewatch.merge.events import event_id
 from wirewatch.merge.scoring import (
-    IDENTITY_CAUSE,
     IRREALIS_MODES,
     NO_COUNTRY,
     EntityWeight,
@@ -192,10 +191,16 @@ class _Scores:
         #: Index pairs (i < j) whose mentions followed one event (see :func:`_same_cause_pairs`).
         self.same_cause: set[tuple[int, int]] = set()
 
+    def add_same_cause(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Score these pairs again, now knowing that each followed one event."""
+        for pair in pairs:
+            self.same_cause.add(pair)
+            self._cache.pop(pair, None)
+
     def __call__(self, a: int, b: int) -> MergeScore:
         key = (a, b) if a < b else (b, a)
         found = self._cache.get(key)
-        if found is None or (key in self.same_cause and IDENTITY_CAUSE not in found.identity):
+        if found is None:
             found = score_pair(
                 self.mentions[key[0]],
                 self.mentions[key[1]],
@@ -334,7 +339,7 @@ def merge_mentions(
     # ("voted after Soleimani's killing", "in reaction to the strike") have a common cause.
     cause_pairs = _same_cause_pairs(unique, candidates, members)
     if cause_pairs:
-        scores.same_cause.update(cause_pairs)
+        scores.add_same_cause(cause_pairs)
         members, accepted = _link(unique, scores, candidates)
 
     events = []
