@@ -270,3 +270,13 @@ def test_a_facility_name_or_a_bare_noun_before_a_base_is_no_holder(extract: Run)
     ):
         for m in extract(text).mentions:
             assert m.actor2 is None, (text, m.actor2)
+
+
+def test_a_side_joined_to_the_holder_of_struck_targets_is_an_associated_target(extract: Run) -> None:
+    text = "US jets struck 40 targets related to the Quds Force and its proxies in Syria on Friday."
+    strikes = by_trigger(extract(text).mentions, "struck")
+    assert strikes.actor2 is not None and "Quds Force" in strikes.actor2.text
+    assert [a.text for a in strikes.assoc_actors2] == ["its proxies"]
+    # resolved, the pronoun stands for the Quds Force's country: Iran's proxies
+    resolved = by_trigger(wirewatch.extract(text), "struck")
+    assert [a.canonical for a in resolved.assoc_actors2] == ["Militia (Pro-Iran)"]

@@ -21,7 +21,7 @@ from tests.merge.factory import (
 )
 from wirewatch.merge import MERGE_THRESHOLD, blocking_keys, merge_mentions, score_pair
 from wirewatch.merge.scoring import entity_tokens, shared_entities
-from wirewatch.schema import GeoPrecision, Mode, Place, Plover, Qualifier, SubEventType
+from wirewatch.schema import ActorRef, GeoPrecision, Mode, Place, Plover, Qualifier, SubEventType
 
 SHELLING = SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK
 
@@ -318,3 +318,14 @@ def test_followers_of_two_different_events_stay_apart() -> None:
     vote_a = _vote("a:2", "a", day("2020-01-05"), after="a:1")
     vote_b = _vote("b:2", "b", month("2020-01"), after="b:1")
     assert sorted(events_of(first, other, vote_a, vote_b)) == [["a:1"], ["a:2"], ["b:1"], ["b:2"]]
+
+
+def test_an_actor_joined_to_a_side_can_be_the_other_reports_actor() -> None:
+    """'The IRGC and its proxies' against 'Iran-backed fighters': the same target."""
+    one = mention("a:1", "a", date=day("2024-02-02"), actor1="US Forces", actor2="Guard Corps")
+    one = one.model_copy(update={"assoc_actors2": (ActorRef(text="its proxies", canonical="Faction A"),)})
+    other = mention("b:1", "b", date=day("2024-02-02"), actor1="US Forces", actor2="Faction A")
+    joined = {c.name: c.score for c in score(one, other).components}
+    alone = {c.name: c.score for c in score(one.model_copy(update={"assoc_actors2": ()}), other).components}
+    assert joined["actor2"] > 0 > alone["actor2"]
+    assert "actors" in score(one, other).identity

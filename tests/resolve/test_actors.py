@@ -520,3 +520,18 @@ def test_every_gold_actor_name_is_in_the_dictionary(
         if entry is None or entry.source.startswith("pattern"):
             missing.append(name)
     assert not missing, f"{len(missing)} gold actor names are neither canonical names nor aliases: {missing}"
+
+
+def test_a_possessive_pronoun_stands_for_the_country_of_the_actor_it_is_joined_to(
+    actors: ActorDictionary,
+) -> None:
+    owner = resolve_actor("the Islamic Revolutionary Guard Corps", dictionary=actors)
+    assert owner.country == "IR"
+    span = Span(start=40, end=51, text="its proxies")
+    joined = resolve_actor("its proxies", dictionary=actors, span=span, owner=owner)
+    assert joined.canonical == "Militia (Pro-Iran)"
+    assert (joined.text, joined.span) == ("its proxies", span)  # as written
+    # without the actor it is joined to, the pronoun says nothing
+    assert resolve_actor("its proxies", dictionary=actors).canonical is None
+    # nor does a phrase that does not open with a possessive pronoun
+    assert resolve_actor("proxies", dictionary=actors, owner=owner).canonical is None

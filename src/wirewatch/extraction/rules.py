@@ -1335,12 +1335,18 @@ class RuleExtractor:
         first = [i for i in dict.fromkeys(first) if i >= opening and i not in weapon_words]
         second = [i for i in second if i >= opening and i not in weapon_words]
         second = [s for s in dict.fromkeys(second) if s not in first]
+        # The sides joined to an actor ("the IRGC and its proxies"), after whose struck things
+        # they are ("targets related to the IRGC and its proxies")
         if first:
-            conj = [c for c in doc.conjuncts(first[0]) if self._is_actor(doc, c)]
+            conj = [c for c in doc.conjuncts(self._through(doc, first[0])) if self._is_actor(doc, c)]
             draft.actor1 = self._actor(doc, first[0])
             draft.assoc1 = [ref for c in conj[1:] if (ref := self._actor(doc, c)) is not None]
         if second:
-            conj = [c for c in doc.conjuncts(second[0]) if self._is_actor(doc, c) and c not in first]
+            conj = [
+                c
+                for c in doc.conjuncts(self._through(doc, second[0]))
+                if self._is_actor(doc, c) and c not in first
+            ]
             draft.actor2 = self._actor(doc, second[0])
             draft.assoc2 = [ref for c in conj[1:] if (ref := self._actor(doc, c)) is not None]
         if draft.plover is Plover.CONSULT and draft.actor2 is None:

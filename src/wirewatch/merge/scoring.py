@@ -637,6 +637,32 @@ def _actor_component(
     return agree * rarity if same_actor(a.canonical, b.canonical) else disagree
 
 
+def _side_component(
+    mine: Sequence[ActorRef | None],
+    theirs: Sequence[ActorRef | None],
+    same_actor: SameActor,
+    weight: EntityWeight,
+    agree: float,
+    disagree: float,
+) -> float | None:
+    """One side of the event (the main actor first, then those joined to it): the main actors
+    compared, unless an actor joined to one is the other's ("the IRGC and its proxies" against
+    "Iran-backed fighters")."""
+    value = _actor_component(mine[0], theirs[0], same_actor, weight, agree, disagree)
+    if value is not None and value >= 0:
+        return value
+    joined = [
+        found
+        for a in mine
+        for b in theirs
+        if a is not None
+        and b is not None
+        and (found := _actor_component(a, b, same_actor, weight, agree, disagree)) is not None
+        and found > 0
+    ]
+    return max(joined) if joined else value
+
+
 def _direction_conflict(mention: Mention, other: Mention, same_actor: SameActor) -> bool:
     """An actor that initiates in one mention and is the target in the other."""
     if EventType.BATTLES in (mention.event_type, other.event_type):
@@ -738,11 +764,21 @@ def score_pair(
     add("place", place_value)
 
     actor_values = (
-        _actor_component(
-            mention.actor1, other.actor1, same_actor, weights.actor, W_ACTOR1_SAME, W_ACTOR1_DIFFERENT
+        _side_component(
+            (mention.actor1, *mention.assoc_actors1),
+            (other.actor1, *other.assoc_actors1),
+            same_actor,
+            weights.actor,
+            W_ACTOR1_SAME,
+            W_ACTOR1_DIFFERENT,
         ),
-        _actor_component(
-            mention.actor2, other.actor2, same_actor, weights.actor, W_ACTOR2_SAME, W_ACTOR2_DIFFERENT
+        _side_component(
+            (mention.actor2, *mention.assoc_actors2),
+            (other.actor2, *other.assoc_actors2),
+            same_actor,
+            weights.actor,
+            W_ACTOR2_SAME,
+            W_ACTOR2_DIFFERENT,
         ),
     )
     add("actor1", actor_values[0])

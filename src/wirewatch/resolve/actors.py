@@ -360,6 +360,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "not_preceded_by": _STR_LIST,
         "passive_by": _STR_LIST,
         "alone_role": _STR,
+        "possessives": _STR_LIST,
     },
     "normalise": {"drop_leading": _STR_LIST},
 }
@@ -573,6 +574,7 @@ class ActorDictionary:
                 f"[nationality] alone_role {alone!r} is not a role", "name a [roles.<name>] table"
             )
         self._alone_role: str | None = alone
+        self._possessives = frozenset(w.casefold() for w in merged.nationality.get("possessives", []))
         self._patterns = self._build_patterns(merged)
         self._pattern_cache: dict[tuple[str, ...], ActorEntry | None] = {}
 
@@ -659,6 +661,15 @@ class ActorDictionary:
         if stripped.upper() in self.countries:
             return stripped.upper()
         return self._country_lookup.get(self._lookup_key(stripped))
+
+    def _owned(self, text: str, owner: ActorRef | None) -> str | None:
+        """``text`` with a leading possessive pronoun replaced by the owner's country ("its
+        proxies" joined to the IRGC: "Iran's proxies"), else None."""
+        first, _, rest = text.strip().partition(" ")
+        if owner is None or owner.country is None or first.casefold() not in self._possessives or not rest:
+            return None
+        country = self.countries.get(owner.country)
+        return f"{country.name}'s {rest}" if country is not None else None
 
     def for_role(self, role: str, country: str) -> ActorEntry | None:
         """The entry that plays ``role`` (military, civilians, ...) for ``country`` (ISO2)."""
@@ -1236,6 +1247,7 @@ def resolve_actor(
     dictionary: ActorDictionary,
     countries: Sequence[str] = (),
     span: Span | None = None,
+    owner: ActorRef | None = None,
 ) -> ActorRef:
     """Resolve one noun phrase naming an actor ("the Hashed", "three U.S. service members").
 
@@ -1244,8 +1256,15 @@ def resolve_actor(
     ("gunmen", "children") and decides whether state forces are foreign (type 8). ``span`` is
     where ``text`` is written in the article; the returned reference keeps ``text`` and
     ``span`` as given and adds the canonical name, type and country, or leaves them None when
-    nothing in the phrase resolves.
+    nothing in the phrase resolves. ``owner`` is the resolved actor the phrase is joined to:
+    a possessive pronoun then stands for its country ("the IRGC and its proxies": Iran's
+    proxies; the pronouns are ``[nationality] possessives``).
     """
+    owned = dictionary._owned(text, owner)
+    if owned is not None:
+        found = resolve_actor(owned, dictionary=dictionary, countries=countries)
+        if found.canonical is not None:
+            return found.model_copy(update={"text": text, "span": span})
     context = tuple(c.upper() for c in countries)
     entry = dictionary.lookup(text)
     if entry is not None:

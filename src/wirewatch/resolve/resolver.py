@@ -159,21 +159,31 @@ class Resolver:
         unlocated = [p for p in resolved if p.lat is None]
         return mention.model_copy(update={"places": tuple(located + unlocated)})
 
-    def _actor(self, actor: ActorRef | None, countries: list[str]) -> ActorRef | None:
+    def _actor(
+        self, actor: ActorRef | None, countries: list[str], owner: ActorRef | None = None
+    ) -> ActorRef | None:
         if actor is None or actor.canonical is not None:
             return actor
-        return resolve_actor(actor.text, dictionary=self.actors, countries=countries, span=actor.span)
+        return resolve_actor(
+            actor.text, dictionary=self.actors, countries=countries, span=actor.span, owner=owner
+        )
 
     def _resolve_actors(self, mention: Mention, countries: list[str]) -> Mention:
+        actor1 = self._actor(mention.actor1, countries)
+        actor2 = self._actor(mention.actor2, countries)
         return mention.model_copy(
             update={
-                "actor1": self._actor(mention.actor1, countries),
-                "actor2": self._actor(mention.actor2, countries),
+                "actor1": actor1,
+                "actor2": actor2,
                 "assoc_actors1": tuple(
-                    a for a in (self._actor(x, countries) for x in mention.assoc_actors1) if a is not None
+                    a
+                    for a in (self._actor(x, countries, actor1) for x in mention.assoc_actors1)
+                    if a is not None
                 ),
                 "assoc_actors2": tuple(
-                    a for a in (self._actor(x, countries) for x in mention.assoc_actors2) if a is not None
+                    a
+                    for a in (self._actor(x, countries, actor2) for x in mention.assoc_actors2)
+                    if a is not None
                 ),
             }
         )
