@@ -535,3 +535,23 @@ def test_a_possessive_pronoun_stands_for_the_country_of_the_actor_it_is_joined_t
     assert resolve_actor("its proxies", dictionary=actors).canonical is None
     # nor does a phrase that does not open with a possessive pronoun
     assert resolve_actor("proxies", dictionary=actors, owner=owner).canonical is None
+
+
+def test_a_bare_nationality_adjective_is_the_states_forces(resolve: Callable[..., ActorRef]) -> None:
+    """What the extractor hands on for "a Turkish drone strike"; not a person or a people."""
+    assert (resolve("Turkish").canonical or "").startswith("Military Forces of Turkey")
+    assert resolve("an Iraqi").canonical is None
+    assert resolve("Iraqis").canonical is None
+
+
+def test_foreign_armed_forces_are_the_second_country_of_the_report(resolve: Callable[..., ActorRef]) -> None:
+    assert (resolve("foreign troops", "IQ", "FR").canonical or "").startswith("Military Forces of France")
+    assert resolve("foreign troops", "IQ").canonical is None  # no foreign country in the report
+    assert resolve("foreign minister", "IQ", "FR").canonical is None  # an office, not forces
+    assert resolve("foreign ministry", "IQ", "FR").canonical == "Government of Iraq"
+
+
+def test_trainers_are_military(resolve: Callable[..., ActorRef]) -> None:
+    assert (resolve("several American trainers", "IQ").canonical or "").startswith(
+        "Military Forces of the United States"
+    )

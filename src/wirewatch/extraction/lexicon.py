@@ -179,6 +179,8 @@ class Lexicon:
     inanimate: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     hosting: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
+    telling_verbs: frozenset[str] = frozenset()
     ordinals: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     sources: tuple[str, ...] = ()
 
@@ -324,6 +326,8 @@ class Lexicon:
             outside_prepositions=actor_set("outside_prepositions"),
             people=actor_set("people"),
             hosting=actor_set("hosting"),
+            contact_verbs=actor_set("contact"),
+            telling_verbs=actor_set("telling"),
             sources=tuple(sources),
         )
 

@@ -193,6 +193,11 @@ def _units(doc: _Doc) -> list[SentenceSpan]:
     return list(units)
 
 
+#: Letters a country's adjective adds to its name ("Iraq" + "i", "Syria" + "n", "Lebanon" + "ese")
+DEMONYM_LETTERS = 3
+#: Edges from a demand's verb to the object of the act it names: "voted (1) in (2) favour (3)
+#: of (4) rescinding (5) and ousting (6) troops"
+DEMANDED_DEPTH = 6
 _DASHES = {"—", "–", "-", "--", "―"}
 
 
@@ -997,11 +1002,14 @@ class RuleExtractor:
         if draft.actor2 is None and not casualties and not draft.main.entry.verbal:
             draft.actor2 = self._hosted(doc, draft)  # those killed are the target, if any
         if own is not None:
+            placed = self._own_words(doc, main.head)
             draft.places = [
                 p
                 for p in draft.places
                 if p.span is not None
-                and any(doc.tokens[i].start == p.span.start or doc.tokens[i].end == p.span.end for i in own)
+                and any(
+                    doc.tokens[i].start == p.span.start or doc.tokens[i].end == p.span.end for i in placed
+                )
             ]
         self._casualties(doc, sent, draft)
         draft.mode = self._mode(doc, sent, draft)
@@ -1018,6 +1026,19 @@ class RuleExtractor:
         draft.separate = any(doc.lem[j] in self._mode_words["separate"] for j in between)
         self._refine(doc, sent, draft)
         return draft
+
+    def _own_words(self, doc: _Doc, noun: int) -> set[int]:
+        """The words that place an event named again: the noun's phrase, and the clause it is
+        the subject of when that clause only places it ("the assault took place just
+        after midday outside Balad airbase"), not another event or a clause of its own."""
+        own = set(doc.subtree(noun))
+        verb = doc.tokens[noun].head
+        if doc.tokens[noun].dep not in {"nsubj", "nsubjpass"} or doc.lem[verb] in self.lexicon.trigger_index:
+            return own
+        for c in doc.children[verb]:
+            if doc.tokens[c].dep in {"prep", "npadvmod", "advmod", "prt"}:
+                own.update(doc.subtree(c))
+        return own | {verb}
 
     # actors -------------------------------------------------------------------------------
 
@@ -1063,7 +1084,20 @@ class RuleExtractor:
         t = doc.tokens[i]
         if doc.lem[i] in self.lexicon.inanimate or doc.low[i] in self.lexicon.inanimate:
             return False
-        if t.pos in {"PRON", "DET", "NUM", "ADV", "ADJ", "VERB", "AUX", "PART", "SCONJ", "CCONJ", "PUNCT"}:
+        nationality = t.pos == "ADJ" and self._label(doc, i) == "NORP"  # "a Turkish drone strike"
+        if not nationality and t.pos in {
+            "PRON",
+            "DET",
+            "NUM",
+            "ADV",
+            "ADJ",
+            "VERB",
+            "AUX",
+            "PART",
+            "SCONJ",
+            "CCONJ",
+            "PUNCT",
+        }:
             return False
         if doc.lem[i] in self.lexicon.actor_skip or doc.low[i] in self.lexicon.actor_skip:
             return False
@@ -1202,6 +1236,7 @@ class RuleExtractor:
         first: list[int] = []
         second: list[int] = []
         victims: list[int] = []
+        told_ref: ActorRef | None = None
         for hit in sorted(draft.hits, key=lambda h: (h is not draft.main, h.start)):
             head = hit.head
             t = doc.tokens[head]
@@ -1209,10 +1244,21 @@ class RuleExtractor:
                 passive = self._passive(doc, head)
                 subj = doc.kids(head, "nsubj") if not passive else []
                 if not subj and not passive:
-                    subj = self._controller(doc, head)  # "X claimed to have killed Y": X killed
+                    # "X claimed to have killed Y": X killed
+                    subj = self._controller(doc, head) or self._adjacent_subject(doc, head)
                 agents = [p for a in doc.kids(head, "agent") for p in doc.kids(a, "pobj")]
                 objs = doc.kids(head, "nsubjpass") if passive else doc.kids(head, "dobj")
+                if hit.entry.verbal:
+                    second.extend(self._addressee(doc, head))
+                    if not objs:
+                        second.extend(self._demanded(doc, head))
                 for s in subj + agents:
+                    told = self._told(doc, s) if s not in agents else None
+                    if told is not None:
+                        first.append(told[0])
+                        lo, hi = told[1]
+                        told_ref = ActorRef(text=doc.span(lo, hi).text, span=doc.span(lo, hi))
+                        continue
                     # "The army said it killed five in an air strike": the speaker. Alone, a
                     # toll's "it" is the event told before ("The army said it also wounded two").
                     if (
@@ -1299,7 +1345,11 @@ class RuleExtractor:
                 if n.dep in {"dobj", "pobj"} and not outside:
                     verb = n.head if n.dep == "dobj" else doc.tokens[n.head].head
                     if doc.tokens[verb].pos == "VERB":
-                        first.extend(s for s in doc.kids(verb, "nsubj") if self._is_actor(doc, s))
+                        # "called Saleh to deliver an ultimatum": who called delivers it
+                        subjects = doc.kids(verb, "nsubj") or self._controller(doc, verb)
+                        first.extend(s for s in subjects if self._is_actor(doc, s))
+                        if hit.entry.verbal:
+                            second.extend(self._addressee(doc, verb))
                         if n.dep == "dobj":
                             # "carried out strikes on targets related to X": the model hangs the
                             # target on the verb
@@ -1332,7 +1382,13 @@ class RuleExtractor:
         weapon_words.update(
             j for h in draft.hits for j in range(h.start, h.end) if self._through(doc, j) == j
         )
-        first = [i for i in dict.fromkeys(first) if i >= opening and i not in weapon_words]
+        # "Turkish drones struck": the weapon is the trigger, its nationality the initiator
+        makers = [
+            m
+            for i in first
+            if i in weapon_words and i >= opening and (m := self._modifier_actor(doc, i)) is not None
+        ]
+        first = [i for i in dict.fromkeys(first) if i >= opening and i not in weapon_words] or makers
         second = [i for i in second if i >= opening and i not in weapon_words]
         second = [s for s in dict.fromkeys(second) if s not in first]
         # The sides joined to an actor ("the IRGC and its proxies"), after whose struck things
@@ -1349,6 +1405,8 @@ class RuleExtractor:
             ]
             draft.actor2 = self._actor(doc, second[0])
             draft.assoc2 = [ref for c in conj[1:] if (ref := self._actor(doc, c)) is not None]
+        if draft.actor2 is None:
+            draft.actor2 = told_ref
         if draft.plover is Plover.CONSULT and draft.actor2 is None:
             # talks have two sides: "Iraqi and US officials met" names both
             parties = self._parties(doc, draft.main.head)
@@ -1413,15 +1471,93 @@ class RuleExtractor:
         "X tried to seize Y". None when that verb has an object, which is then who acts
         ("urged the army to attack")."""
         for _ in range(3):
-            if doc.tokens[verb].dep != "xcomp":
+            # an infinitive of purpose is its clause subject's act, whatever the object ("US
+            # forces struck targets to deter attacks")
+            purpose = self._purpose(doc, verb)
+            if doc.tokens[verb].dep != "xcomp" and not purpose:
                 return []
             verb = doc.tokens[verb].head
-            if doc.kids(verb, "dobj") or self._passive(doc, verb):
+            contact = doc.lem[verb] in self.lexicon.contact_verbs  # "called Saleh to deliver"
+            if (doc.kids(verb, "dobj") and not contact and not purpose) or self._passive(doc, verb):
                 return []
-            subjects = doc.kids(verb, "nsubj")
+            subjects = doc.kids(verb, "nsubj") or self._adjacent_subject(doc, verb)
             if subjects:
                 return subjects
         return []
+
+    def _addressee(self, doc: _Doc, verb: int) -> list[int]:
+        """Who receives what an infinitive of purpose delivers: "called Saleh to deliver an
+        ultimatum" (the object of a verb of getting in touch, ``[actors] contact``)."""
+        for _ in range(3):
+            if doc.tokens[verb].dep != "xcomp" and not self._purpose(doc, verb):
+                return []
+            verb = doc.tokens[verb].head
+            if doc.lem[verb] in self.lexicon.contact_verbs:
+                return [o for o in doc.kids(verb, "dobj", "oprd", "dative") if self._is_actor(doc, o)]
+        return []
+
+    def _demanded(self, doc: _Doc, verb: int) -> list[int]:
+        """Who a demand or threat is about, as the object of the act it names: "voted to oust
+        foreign troops", "voted in favour of ousting all foreign troops", "threatened to expel
+        the ambassador" (people and groups only: not "rescinding that invitation")."""
+        found: list[int] = []
+        frontier = [verb]
+        for _ in range(DEMANDED_DEPTH):
+            reached = []
+            for v in frontier:
+                for c in doc.children[v]:
+                    dep = doc.tokens[c].dep
+                    to_infinitive = dep in {"acl", "advcl"} and any(
+                        doc.low[a] == "to" for a in doc.kids(c, "aux")
+                    )
+                    if dep in {"xcomp", "prep", "pobj", "pcomp", "conj"} or to_infinitive:
+                        reached.append(c)
+            found += [
+                o
+                for c in reached
+                if doc.tokens[c].pos == "VERB"
+                for o in doc.kids(c, "dobj")
+                if self._is_actor(doc, o)
+                and (doc.lem[o] in self.lexicon.people or self._label(doc, o) in {"ORG", "NORP", "PERSON"})
+            ]
+            frontier = reached
+        return found
+
+    @staticmethod
+    def _purpose(doc: _Doc, verb: int) -> bool:
+        """Is ``verb`` an infinitive of purpose ("... to deliver an ultimatum")?"""
+        return doc.tokens[verb].dep == "advcl" and any(doc.low[a] == "to" for a in doc.kids(verb, "aux"))
+
+    def _adjacent_subject(self, doc: _Doc, verb: int) -> list[int]:
+        """A finite verb the model left without a subject, right after a name it hung elsewhere
+        ("After months of silence, cleric Moqtada Sadr took to Twitter": the model joins Sadr
+        to "silence"): that name is the subject."""
+        t = doc.tokens[verb]
+        if t.tag not in {"VBD", "VBZ", "VBP"} or doc.kids(verb, "nsubj", "nsubjpass", "expl", "csubj"):
+            return []
+        j = verb - 1
+        while j >= 0 and doc.tokens[j].dep in {"advmod", "aux", "neg"} and doc.tokens[j].head == verb:
+            j -= 1
+        if j < 0 or doc.tokens[j].pos not in {"PROPN", "NOUN"} or doc.tokens[j].head > j:
+            return []
+        return [j] if self._is_actor(doc, j) else []
+
+    def _told(self, doc: _Doc, subject: int) -> tuple[int, tuple[int, int]] | None:
+        """ "A general told the Iraqi government troops were leaving": the model reads "the
+        Iraqi government troops" as one subject. With a verb of telling (``[actors] telling``)
+        that has no object, the words up to the last noun before the head are who is told, and
+        the bare head is the teller's own. (the teller, the told's token range), else None."""
+        clause = doc.tokens[subject].head
+        if doc.tokens[subject].dep != "nsubj" or doc.tokens[clause].dep != "ccomp":
+            return None
+        telling = doc.tokens[clause].head
+        if doc.lem[telling] not in self.lexicon.telling_verbs or doc.kids(telling, "dobj", "dative", "iobj"):
+            return None
+        tellers = [t for t in doc.kids(telling, "nsubj") if self._is_actor(doc, t)]
+        told = [c for c in doc.kids(subject, "compound") if doc.tokens[c].pos in {"NOUN", "PROPN"}]
+        if not tellers or not told or told[-1] != subject - 1:
+            return None
+        return tellers[0], (min(doc.subtree(subject)), subject)
 
     def _speaker_of_pronoun(self, doc: _Doc, verb: int, subject: int) -> int | None:
         """The speaker of "The army said it had captured ...": "it" is the one who speaks; so are bare
@@ -2428,8 +2564,15 @@ class RuleExtractor:
         return {
             w
             for w in re.findall(r"\w+", text.lower())
-            if len(w) > 2 and w not in facility and w not in {"the", "and", "air", "near", "outside"}
+            if len(w) > 2
+            and w not in facility
+            and w not in {"the", "and", "air", "near", "outside"}
+            and not self._of_a_country(w)  # "an Iraqi airbase" names no particular base
         }
+
+    def _of_a_country(self, word: str) -> bool:
+        """Is the (lower-case) word a country's name or its adjective ("iraqi", "syrian")?"""
+        return any(word[: len(word) - k] in self.lexicon.countries for k in range(DEMONYM_LETTERS + 1))
 
     def _other_account(self, earlier: _Draft, later: _Draft) -> bool:
         """Does the later draft give another source's figures ("according to a US official" ...
@@ -2499,6 +2642,8 @@ class RuleExtractor:
 
     def _place_draft(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> None:
         self._same_place(doc, drafts, draft)
+        if draft.plover is Plover.ACCUSE and draft.actor2 is None:
+            draft.actor2 = self._accused(doc, drafts, draft)
         only_casualties = all(h.entry.casualty for h in draft.hits)
         # Untyped violence inherits the kind of a typed mention just before it (one of its day).
         if not any(h.typed for h in draft.hits) and not draft.main.entry.verbal:
@@ -2624,6 +2769,19 @@ class RuleExtractor:
         if names:
             return next((d for d in reversed(fitting) if self._tells_names(doc, d, names)), None)
         return fitting[-1] if fitting else None
+
+    def _accused(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> ActorRef | None:
+        """Who did the act an accusation names: "the army said the airstrike that killed Saadi
+        was an assassination" accuses whoever the report of that airstrike says struck."""
+        head = draft.main.head
+        if doc.tokens[head].dep != "attr":
+            return None
+        earlier = [d for d in drafts if d.sentence < draft.sentence]
+        for subject in doc.kids(doc.tokens[head].head, "nsubj"):
+            told = self._told_event(doc, earlier, subject)
+            if told is not None and told.actor1 is not None:
+                return told.actor1
+        return None
 
     def _disputes(self, earlier: _Draft, later: _Draft) -> bool:
         """Is the later draft a denial or claim of the event told just before ("troops were

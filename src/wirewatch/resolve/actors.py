@@ -361,6 +361,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "passive_by": _STR_LIST,
         "alone_role": _STR,
         "possessives": _STR_LIST,
+        "foreign": _STR_LIST,
     },
     "normalise": {"drop_leading": _STR_LIST},
 }
@@ -575,6 +576,7 @@ class ActorDictionary:
             )
         self._alone_role: str | None = alone
         self._possessives = frozenset(w.casefold() for w in merged.nationality.get("possessives", []))
+        self._foreign = frozenset(w.casefold() for w in merged.nationality.get("foreign", []))
         self._patterns = self._build_patterns(merged)
         self._pattern_cache: dict[tuple[str, ...], ActorEntry | None] = {}
 
@@ -670,6 +672,23 @@ class ActorDictionary:
             return None
         country = self.countries.get(owner.country)
         return f"{country.name}'s {rest}" if country is not None else None
+
+    def _foreign_reading(self, text: str, countries: Sequence[str]) -> str | None:
+        """``text`` with "foreign" read as the report's foreign country: "foreign troops" in a
+        report about Iraq that is also about the US are US troops (the second country of
+        ``countries``), else None."""
+        words = text.strip().split()
+        at = next((i for i, w in enumerate(words) if w.casefold() in self._foreign), None)
+        if at is None or at == len(words) - 1 or len(countries) < 2:
+            return None
+        # only armed forces ("foreign troops"), not "foreign minister"
+        role = self._role_nouns.get(self._norm_key(" ".join(words[at + 1 :])))
+        if role is None or self._alone_role not in (role, self._roles[role].uses):
+            return None
+        country = self.countries.get(countries[1].upper())
+        if country is None:
+            return None
+        return " ".join([*words[:at], country.name, *words[at + 1 :]])
 
     def for_role(self, role: str, country: str) -> ActorEntry | None:
         """The entry that plays ``role`` (military, civilians, ...) for ``country`` (ISO2)."""
@@ -1171,10 +1190,20 @@ class ActorDictionary:
             return self._role_entry(self._alone_role, capital_of)
         if self._alone_role and len(nationalities) == 1:
             only = nationalities[0]
-            is_name = self._nationalities[tuple(t.norm for t in tokens[only.start : only.end])][2]
+            words = tuple(t.norm for t in tokens[only.start : only.end])
+            is_name = self._nationalities[words][2]
             if is_name and only.length == len(content):
                 return self._role_entry(self._alone_role, only.value)
+            # A bare adjective, as the extractor hands on the maker of "a Turkish drone strike"
+            # (never "an Iraqi", a person, nor "Iraqis", people)
+            if only.length == len(tokens) and not self._plural_demonym(words, only.value):
+                return self._role_entry(self._alone_role, only.value)
         return None
+
+    def _plural_demonym(self, words: tuple[str, ...], country: str) -> bool:
+        """Is the demonym the plural of another of the country's ("Iraqis" of "Iraqi")?"""
+        demonyms = {self._norm_key(d) for d in self.countries[country].demonyms}
+        return any((*words[:-1], words[-1][:-k]) in demonyms for k in (1, 2) if len(words[-1]) > k)
 
     def _ref(
         self, entry: ActorEntry | None, text: str, span: Span | None, countries: Sequence[str]
@@ -1258,13 +1287,15 @@ def resolve_actor(
     ``span`` as given and adds the canonical name, type and country, or leaves them None when
     nothing in the phrase resolves. ``owner`` is the resolved actor the phrase is joined to:
     a possessive pronoun then stands for its country ("the IRGC and its proxies": Iran's
-    proxies; the pronouns are ``[nationality] possessives``).
+    proxies; the pronouns are ``[nationality] possessives``). "Foreign" (``[nationality]
+    foreign``) stands for the second country of ``countries``: the foreign state the report
+    is about.
     """
-    owned = dictionary._owned(text, owner)
-    if owned is not None:
-        found = resolve_actor(owned, dictionary=dictionary, countries=countries)
-        if found.canonical is not None:
-            return found.model_copy(update={"text": text, "span": span})
+    for reading in (dictionary._owned(text, owner), dictionary._foreign_reading(text, countries)):
+        if reading is not None:
+            found = resolve_actor(reading, dictionary=dictionary, countries=countries)
+            if found.canonical is not None:
+                return found.model_copy(update={"text": text, "span": span})
     context = tuple(c.upper() for c in countries)
     entry = dictionary.lookup(text)
     if entry is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wirewatch.resolve.actors import ActorDictionary, resolve_actor
 from wirewatch.resolve.dates import (
@@ -47,6 +48,15 @@ UNNAMED_PERPETRATOR = "unidentified armed group"
 #: plans have not happened.
 PERPETRATED_MODES = frozenset({Mode.ASSERTED, Mode.HISTORICAL})
 
+#: Events placed at the report's dateline when the text names no place for them: statements,
+#: votes and decisions are most often made where the report is filed; violence is not (a
+#: Baghdad bureau reports strikes all over the country), so it stays unplaced.
+DATELINE_PLACED_TYPES = frozenset({EventType.STRATEGIC_DEVELOPMENTS})
+#: A body that opens with its filing place and a colon: "Baghdad: A deadly US drone strike ...".
+_COLON_DATELINE = re.compile(r"\s*([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}): ")
+#: Where a printed dateline's place ends: "Baghdad (AFP) Sept 28, 2020", "BEIRUT, March 3".
+_DATELINE_PLACE_END = re.compile(r"\s*[(,\d\u2013\u2014-]")
+
 #: Characters before a place name searched for "near", "outside", "5 km north of": enough for
 #: the longest cue phrase plus a distance, short enough not to reach an earlier clause.
 CONTEXT_CHARS = 60
@@ -73,6 +83,7 @@ class Resolver:
         countries = country_context(article.text, self.gazetteer)
         mentions = self._resolve_dates(extraction.mentions, article)
         placed = [self._resolve_places(m, article, countries) for m in mentions]
+        placed = [self._at_dateline(m, article, countries) for m in placed]
         # Without a country in the text ("IS attacked a bus near Palmyra"), the mention's own
         # places say which country's branch of a group is meant.
         mentions = tuple(
@@ -119,6 +130,20 @@ class Resolver:
                     mention = mention.model_copy(update={"date": date})
             out.append(mention)
         return out
+
+    def _at_dateline(self, mention: Mention, article: Article, countries: list[str]) -> Mention:
+        """A statement or decision the text places nowhere: where the report was filed (the
+        dateline governing it), at that place's precision."""
+        if mention.places or mention.event_type not in DATELINE_PLACED_TYPES:
+            return mention
+        found = dateline_place(article, mention.trigger.start)
+        if found is None:
+            return mention
+        name, span = found
+        place = resolve_place(name, gazetteer=self.gazetteer, countries=countries, span=span)
+        if place is None or place.lat is None:
+            return mention
+        return mention.model_copy(update={"places": (place,)})
 
     def _resolve_places(self, mention: Mention, article: Article, countries: list[str]) -> Mention:
         """Each place span against the gazetteer; a place that cannot be found is kept as
@@ -216,3 +241,23 @@ class Resolver:
             if period is not None:
                 return claim.model_copy(update={"period": period})
         return claim
+
+
+def dateline_place(article: Article, offset: int) -> tuple[str, Span | None] | None:
+    """The place of the dateline governing ``offset`` ("Baghdad (AFP) Sept 28, 2020": Baghdad),
+    else of a body that opens with one ("Baghdad: A deadly ..."), with where the text prints
+    it (None when the dateline was taken out of the body); None without a dateline."""
+    for section in article.sections:
+        if section.start <= offset < section.end and section.dateline:
+            name = _DATELINE_PLACE_END.split(section.dateline, maxsplit=1)[0].strip()
+            if not name:
+                return None
+            at = article.text.find(
+                name, section.start, min(section.end, section.start + len(section.dateline) + 1)
+            )
+            return name, (Span(start=at, end=at + len(name), text=name) if at >= 0 else None)
+    opening = _COLON_DATELINE.match(article.text)
+    if opening is None:
+        return None
+    name = opening.group(1)
+    return name, Span(start=opening.start(1), end=opening.end(1), text=name)
