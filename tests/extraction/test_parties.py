@@ -134,3 +134,28 @@ def test_an_event_named_again_takes_the_place_its_clause_gives(extract: Run) -> 
     mentions = extract(text).mentions
     assert len(mentions) == 1  # an unnamed "Iraqi airbase" does not contradict Balad airbase
     assert "Balad" in {word for p in mentions[0].places for word in p.name.split()}
+
+
+# -- names that are no places ----------------------------------------------------------------
+
+
+def test_a_place_word_inside_a_groups_name_is_no_place(extract: Run) -> None:
+    text = (
+        "On 12 October 2022, clashes took place between the Levant Front and National Liberation "
+        "Front fighters in Sosyan village."
+    )
+    names = {p.name for m in extract(text).mentions for p in m.places}
+    assert "Sosyan" in names
+    assert not names & {"Levant", "National Liberation"}
+
+
+def test_a_front_line_written_in_lower_case_is_a_place(extract: Run) -> None:
+    text = "On 4 June 2019, regime forces and rebel fighters clashed on the Tal Hawash front."
+    assert "Tal Hawash" in {p.name for m in extract(text).mentions for p in m.places}
+
+
+def test_a_facility_described_by_whose_it_is_is_no_named_place(extract: Run) -> None:
+    text = "On Monday, rockets hit a US base and pro-Iranian militia weapons depots near Ruwaished."
+    names = {p.name for m in extract(text).mentions for p in m.places}
+    assert "Ruwaished" in names
+    assert not any("US" in n or "depots" in n for n in names)

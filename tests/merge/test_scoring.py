@@ -21,7 +21,7 @@ from tests.merge.factory import (
 )
 from wirewatch.merge import MERGE_THRESHOLD, blocking_keys, merge_mentions, score_pair
 from wirewatch.merge.scoring import entity_tokens, shared_entities
-from wirewatch.schema import ActorRef, GeoPrecision, Mode, Place, Plover, Qualifier, SubEventType
+from wirewatch.schema import ActorRef, GeoPrecision, Mode, Place, Plover, Qualifier, Span, SubEventType
 
 SHELLING = SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK
 
@@ -329,3 +329,56 @@ def test_an_actor_joined_to_a_side_can_be_the_other_reports_actor() -> None:
     alone = {c.name: c.score for c in score(one.model_copy(update={"assoc_actors2": ()}), other).components}
     assert joined["actor2"] > 0 > alone["actor2"]
     assert "actors" in score(one, other).identity
+
+
+def _spot(name: str, at: int, lat: float | None = None, lon: float | None = None) -> Place:
+    country = "SY" if lat is not None else None
+    return Place(
+        name=name,
+        country=country,
+        lat=lat,
+        lon=lon,
+        precision=GeoPrecision.PLACE,
+        span=Span(start=at, end=at + len(name), text=name),
+    )
+
+
+def test_the_village_told_first_decides_not_the_town_named_around_it() -> None:
+    """'in Jahbal village in the countryside of Ein Issa' against 'in Mushayrifah village in the
+    countryside of Ein Issa': two villages, two events, though both name Ein Issa."""
+    town = (36.385, 38.858)
+    one = mention(
+        "a:1",
+        "a",
+        sub=SubEventType.ARMED_CLASH,
+        date=day("2020-12-18"),
+        places=(_spot("Jahbal", 40, 36.45, 38.80), _spot("Ein Issa", 80, *town)),
+    )
+    other = mention(
+        "b:1",
+        "b",
+        sub=SubEventType.ARMED_CLASH,
+        date=day("2020-12-18"),
+        places=(_spot("Mushayrifah", 40, 36.33, 38.95), _spot("Ein Issa", 80, *town)),
+    )
+    assert {c.name: c.score for c in score(one, other).components}["place"] < 0
+    same = other.model_copy(
+        update={"places": (_spot("Jahbal", 40, 36.45, 38.80), _spot("Ein Issa", 90, *town))}
+    )
+    assert {c.name: c.score for c in score(one, same).components}["place"] > 0
+
+
+def test_two_villages_the_gazetteer_does_not_know_are_two_spots() -> None:
+    one = mention(
+        "a:1",
+        "a",
+        date=day("2020-12-18"),
+        places=(_spot("Areedah", 10), _spot("Tal Abyad", 40, 36.69, 38.95)),
+    )
+    other = mention(
+        "b:1",
+        "b",
+        date=day("2020-12-18"),
+        places=(_spot("Silmasa", 10), _spot("Tal Abyad", 40, 36.69, 38.95)),
+    )
+    assert {c.name: c.score for c in score(one, other).components}["place"] < 0

@@ -152,6 +152,7 @@ class Lexicon:
     facilities: tuple[Phrase, ...]
     near: tuple[Phrase, ...]
     region_words: frozenset[str]
+    organisation_words: frozenset[str]
     settlements: frozenset[str]
     locative: frozenset[str]
     directions: frozenset[str]
@@ -295,6 +296,7 @@ class Lexicon:
             facilities=_phrases(places, "facilities", "[places] facilities", where),
             near=_phrases(places, "near", "[places] near", where),
             region_words=_words(places, "region_words", "[places] region_words", where),
+            organisation_words=_words(places, "organisations", "[places] organisations", where),
             settlements=_words(places, "settlements", "[places] settlements", where),
             locative=_words(places, "locative", "[places] locative", where),
             directions=_words(places, "directions", "[places] directions", where),

@@ -193,6 +193,9 @@ def _units(doc: _Doc) -> list[SentenceSpan]:
     return list(units)
 
 
+#: Edges from an event's trigger to an unnamed facility struck ("landed (1) near (2) an Iraqi
+#: airbase (3)")
+HOSTING_REACH = 3
 #: Letters a country's adjective adds to its name ("Iraq" + "i", "Syria" + "n", "Lebanon" + "ese")
 DEMONYM_LETTERS = 3
 #: Edges from a demand's verb to the object of the act it names: "voted (1) in (2) favour (3)
@@ -1084,20 +1087,9 @@ class RuleExtractor:
         t = doc.tokens[i]
         if doc.lem[i] in self.lexicon.inanimate or doc.low[i] in self.lexicon.inanimate:
             return False
-        nationality = t.pos == "ADJ" and self._label(doc, i) == "NORP"  # "a Turkish drone strike"
-        if not nationality and t.pos in {
-            "PRON",
-            "DET",
-            "NUM",
-            "ADV",
-            "ADJ",
-            "VERB",
-            "AUX",
-            "PART",
-            "SCONJ",
-            "CCONJ",
-            "PUNCT",
-        }:
+        if t.pos in {"PRON", "DET", "NUM", "ADV", "VERB", "AUX", "PART", "SCONJ", "CCONJ", "PUNCT"}:
+            return False
+        if t.pos == "ADJ" and not self._maker(doc, i):
             return False
         if doc.lem[i] in self.lexicon.actor_skip or doc.low[i] in self.lexicon.actor_skip:
             return False
@@ -1118,6 +1110,23 @@ class RuleExtractor:
         if doc.lem[i] in self._facility_nouns:
             return False
         return not (doc.ent_of[i] >= 0 and doc.parsed.entities[doc.ent_of[i]].label in {"LOC", "FAC"})
+
+    def _in_group_name(self, doc: _Doc, start: int, end: int, limit: int) -> bool:
+        """Are the words ``[start, end)`` part of a group's name: they hold, or come right before,
+        a capitalised word that ends one ("the National Liberation Front", "the Zinki Movement")?"""
+        words = self.lexicon.organisation_words
+        after = min(end + 1, limit)
+        return any(doc.tokens[j].text[:1].isupper() and doc.low[j] in words for j in range(start + 1, after))
+
+    def _maker(self, doc: _Doc, i: int) -> bool:
+        """Is the adjective the nationality of a weapon or a strike ("a Turkish drone strike",
+        "Turkish drones"), so the state whose forces used it (not "the Iraqi town")?"""
+        head = doc.tokens[i].head
+        return (
+            self._label(doc, i) == "NORP"
+            and doc.tokens[i].dep == "amod"
+            and (doc.lem[head] in self.lexicon.trigger_index or doc.lem[head] in self.lexicon.weapon_index)
+        )
 
     def _phrase(self, doc: _Doc, i: int) -> tuple[int, int]:
         """The compact noun phrase headed by ``i``: its modifiers, an "of" phrase, no clauses
@@ -1438,10 +1447,15 @@ class RuleExtractor:
         """Who a struck place holds: "toward the Ain al-Assad base, which hosts US-led coalition
         troops", "Baghdad airport, where US troops are stationed". An attack on it targets them."""
         spans = [(p.span.start, p.span.end) for p in draft.places if p.span is not None]
-        if not spans:
-            return None
+        sent = self._units[draft.sentence]
+        # a facility named by no name: "landed near an Iraqi airbase where ... were present"
+        unnamed = {
+            i
+            for i in range(sent.token_start, sent.token_end)
+            if doc.lem[i] in self._facility_nouns and doc.distance(i, draft.main.head) <= HOSTING_REACH
+        }
         for i, token in enumerate(doc.tokens):
-            if not any(s <= token.start < e for s, e in spans):
+            if i not in unnamed and not any(s <= token.start < e for s, e in spans):
                 continue
             for clause in doc.kids(i, "relcl", "acl"):
                 present = [c for c in doc.kids(clause, "acomp") if doc.lem[c] in self.lexicon.hosting]
@@ -1806,12 +1820,16 @@ class RuleExtractor:
         # Facilities named by a proper noun: "Balad airbase", "Baghdad's airport".
         for s, e in _find_phrases(doc, start, end, lx.facilities):
             head = e - 1
+            # a nationality or a country says whose, not which ("an Iraqi airbase", "a US
+            # base", "pro-Iranian militia depots" name no particular one)
             mods = [
                 c
                 for c in doc.children[head]
                 if c < s
                 and doc.tokens[c].dep in {"compound", "poss", "nmod", "amod"}
                 and (doc.tokens[c].pos == "PROPN" or doc.ent_of[c] >= 0)
+                and self._label(doc, c) != "NORP"
+                and not self._of_a_country(doc.low[c])
             ]
             if mods:
                 lo = min(min(doc.subtree(m)) for m in mods)
@@ -1838,8 +1856,14 @@ class RuleExtractor:
             t = doc.tokens[root]
             if (
                 t.dep in {"compound", "amod", "poss", "nmod"}
-                and doc.lem[t.head] not in lx.region_words
-                and doc.lem[t.head] not in self._facility_nouns
+                and (
+                    (doc.lem[t.head] not in lx.region_words and doc.lem[t.head] not in self._facility_nouns)
+                    # part of a name: "the Levant Front", "the National Liberation Front" (a front
+                    # line is written in lower case: "the Tal Hawash front")
+                    or (doc.tokens[t.head].pos == "PROPN" and doc.tokens[t.head].text[:1].isupper())
+                    # whose, not where: "a US base"
+                    or (doc.lem[t.head] in self._facility_nouns and self._of_a_country(doc.low[root]))
+                )
             ):
                 continue  # used as an adjective: "US troops", "Iraq's parliament"
             locative = (
@@ -1856,6 +1880,7 @@ class RuleExtractor:
             found.append((ent.token_start, ent.token_end))
         # An entity cut short before an article ("Deir" of "Deir ez Zor") takes its whole name.
         found = [(s0, self._name_end(doc, e0, end)) for s0, e0 in found]
+        found = [(s0, e0) for s0, e0 in found if not self._in_group_name(doc, s0, e0, end)]
         found.sort(key=lambda r: (abs(r[0] - draft.main.head), r[0]))
         places: list[Place] = []
         seen: set[str] = set()
