@@ -35,7 +35,9 @@ least one piece of positive evidence that they are the same happening (:attr:`Me
   of a busy day place many clashes "in Aleppo" or "in the countryside of Aleppo";
 * **entities**: a shared uncommon named entity (one word of weight at least
   :data:`IDENTITY_ENTITY_WEIGHT`; a named operation or a common word is not enough);
-* **actors**: both sides agree (actor1 and actor2), each actor not a common one;
+* **actors**: both sides agree (actor1 and actor2), each actor not a common one; a side is its
+  main actor and the actors joined to it ("the IRGC and its proxies"), compared when the main
+  ones disagree;
 * **casualties**: the same count of dead (or injured) of :data:`COUNT_FULL_FROM` or more;
 * **cause**: each text says its mention followed an event (``Mention.after``), and those two
   events are one (the parliament vote "after Soleimani's killing" and the one "in reaction to
@@ -46,6 +48,9 @@ resolved place), so such pairs need one of the other kinds. When both mentions n
 facility (precision 1) and no two of them are at the same spot, they are two spots (two villages
 of one province on one day are two clashes): the place counts against the pair
 (:data:`W_PLACE_OTHER_SPOT`), whatever coarser places (the district, the province) they share.
+The town or village each text names first decides when the two differ: "Jahbal village in the
+countryside of Ein Issa" and "Mushayrifah village in the countryside of Ein Issa" are two spots,
+though both name Ein Issa.
 
 Everything else is a weight (log-odds-like, positive for agreement, negative for conflict):
 type, mode, date overlap, place distance, actors, casualties, weapon, named entities shared by
