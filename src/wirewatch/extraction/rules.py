@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from wirewatch.extraction.lexicon import Lexicon, Phrase, Refinement, TriggerEntry, WeaponEntry
@@ -271,6 +271,11 @@ def _capitals_read_as_verb(token: Token) -> bool:
     serves documents parsed without it, as the spaCy component's are."""
     text = token.text
     return token.pos in {"AUX", "VERB"} and len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def _to_infinitive(doc: _Doc, verb: int) -> bool:
+    """Is the verb an infinitive with "to" ("to deliver", "to oust")?"""
+    return any(doc.low[a] == "to" for a in doc.kids(verb, "aux"))
 
 
 def _same_names(one: ActorRef | None, two: ActorRef | None) -> bool:
@@ -1454,8 +1459,8 @@ class RuleExtractor:
             for i in range(sent.token_start, sent.token_end)
             if doc.lem[i] in self._facility_nouns and doc.distance(i, draft.main.head) <= HOSTING_REACH
         }
-        for i, token in enumerate(doc.tokens):
-            if i not in unnamed and not any(s <= token.start < e for s, e in spans):
+        for i in range(sent.token_start, sent.token_end):  # the draft's places are its sentence's
+            if i not in unnamed and not any(s <= doc.tokens[i].start < e for s, e in spans):
                 continue
             for clause in doc.kids(i, "relcl", "acl"):
                 present = [c for c in doc.kids(clause, "acomp") if doc.lem[c] in self.lexicon.hosting]
@@ -1484,17 +1489,13 @@ class RuleExtractor:
         """The subject of the verb an infinitive depends on: "X claimed to have killed Y",
         "X tried to seize Y". None when that verb has an object, which is then who acts
         ("urged the army to attack")."""
-        for _ in range(3):
+        for above, purpose in self._infinitive_heads(doc, verb):
             # an infinitive of purpose is its clause subject's act, whatever the object ("US
             # forces struck targets to deter attacks")
-            purpose = self._purpose(doc, verb)
-            if doc.tokens[verb].dep != "xcomp" and not purpose:
+            contact = doc.lem[above] in self.lexicon.contact_verbs  # "called Saleh to deliver"
+            if (doc.kids(above, "dobj") and not contact and not purpose) or self._passive(doc, above):
                 return []
-            verb = doc.tokens[verb].head
-            contact = doc.lem[verb] in self.lexicon.contact_verbs  # "called Saleh to deliver"
-            if (doc.kids(verb, "dobj") and not contact and not purpose) or self._passive(doc, verb):
-                return []
-            subjects = doc.kids(verb, "nsubj") or self._adjacent_subject(doc, verb)
+            subjects = doc.kids(above, "nsubj") or self._adjacent_subject(doc, above)
             if subjects:
                 return subjects
         return []
@@ -1502,13 +1503,20 @@ class RuleExtractor:
     def _addressee(self, doc: _Doc, verb: int) -> list[int]:
         """Who receives what an infinitive of purpose delivers: "called Saleh to deliver an
         ultimatum" (the object of a verb of getting in touch, ``[actors] contact``)."""
-        for _ in range(3):
-            if doc.tokens[verb].dep != "xcomp" and not self._purpose(doc, verb):
-                return []
-            verb = doc.tokens[verb].head
-            if doc.lem[verb] in self.lexicon.contact_verbs:
-                return [o for o in doc.kids(verb, "dobj", "oprd", "dative") if self._is_actor(doc, o)]
+        for above, _purpose in self._infinitive_heads(doc, verb):
+            if doc.lem[above] in self.lexicon.contact_verbs:
+                return [o for o in doc.kids(above, "dobj", "oprd", "dative") if self._is_actor(doc, o)]
         return []
+
+    def _infinitive_heads(self, doc: _Doc, verb: int) -> Iterator[tuple[int, bool]]:
+        """The verbs an infinitive hangs from, nearest first (at most three), each with whether
+        the link is one of purpose ("... to deliver an ultimatum") rather than a complement."""
+        for _ in range(3):
+            purpose = self._purpose(doc, verb)
+            if doc.tokens[verb].dep != "xcomp" and not purpose:
+                return
+            verb = doc.tokens[verb].head
+            yield verb, purpose
 
     def _demanded(self, doc: _Doc, verb: int) -> list[int]:
         """Who a demand or threat is about, as the object of the act it names: "voted to oust
@@ -1521,9 +1529,7 @@ class RuleExtractor:
             for v in frontier:
                 for c in doc.children[v]:
                     dep = doc.tokens[c].dep
-                    to_infinitive = dep in {"acl", "advcl"} and any(
-                        doc.low[a] == "to" for a in doc.kids(c, "aux")
-                    )
+                    to_infinitive = dep in {"acl", "advcl"} and _to_infinitive(doc, c)
                     if dep in {"xcomp", "prep", "pobj", "pcomp", "conj"} or to_infinitive:
                         reached.append(c)
             found += [
@@ -1540,7 +1546,7 @@ class RuleExtractor:
     @staticmethod
     def _purpose(doc: _Doc, verb: int) -> bool:
         """Is ``verb`` an infinitive of purpose ("... to deliver an ultimatum")?"""
-        return doc.tokens[verb].dep == "advcl" and any(doc.low[a] == "to" for a in doc.kids(verb, "aux"))
+        return doc.tokens[verb].dep == "advcl" and _to_infinitive(doc, verb)
 
     def _adjacent_subject(self, doc: _Doc, verb: int) -> list[int]:
         """A finite verb the model left without a subject, right after a name it hung elsewhere
