@@ -159,3 +159,31 @@ def test_a_facility_described_by_whose_it_is_is_no_named_place(extract: Run) -> 
     names = {p.name for m in extract(text).mentions for p in m.places}
     assert "Ruwaished" in names
     assert not any("US" in n or "depots" in n for n in names)
+
+
+# -- subjects the model loses ----------------------------------------------------------------
+
+
+def test_conjoined_verbs_share_their_subject(extract: Run) -> None:
+    text = "On 3 May 2021, Syrian government forces advanced and took control of Qarat Saleh village."
+    taken = [m for m in extract(text).mentions if m.trigger.text.startswith("took")]
+    assert len(taken) == 1
+    assert "government forces" in (text_of(taken[0], 1) or "")
+
+
+def test_an_aside_between_a_subject_and_its_verb_keeps_the_subject(extract: Run) -> None:
+    text = (
+        "On 9 May 2021, Syrian government forces, supported by allied militias, clashed with "
+        "Islamic State fighters in the desert near Ain Sakhra."
+    )
+    clash = [m for m in extract(text).mentions if m.trigger.text.startswith("clash")]
+    assert len(clash) == 1
+    assert "government forces" in (text_of(clash[0], 1) or "")
+    assert "Islamic State" in (text_of(clash[0], 2) or "")
+
+
+def test_the_town_of_a_nationality_is_the_named_town(extract: Run) -> None:
+    text = "A drone strike hit a car near the Iraqi town of al-Qaim on Sunday, killing two men."
+    names = {p.name for m in extract(text).mentions for p in m.places}
+    assert not any("Iraqi" in n for n in names)
+    assert any("Q" in n for n in names), names

@@ -353,6 +353,7 @@ def test_the_village_told_first_decides_not_the_town_named_around_it() -> None:
         sub=SubEventType.ARMED_CLASH,
         date=day("2020-12-18"),
         places=(_spot("Jahbal", 40, 36.45, 38.80), _spot("Ein Issa", 80, *town)),
+        offset=0,
     )
     other = mention(
         "b:1",
@@ -360,12 +361,57 @@ def test_the_village_told_first_decides_not_the_town_named_around_it() -> None:
         sub=SubEventType.ARMED_CLASH,
         date=day("2020-12-18"),
         places=(_spot("Mushayrifah", 40, 36.33, 38.95), _spot("Ein Issa", 80, *town)),
+        offset=0,
     )
     assert {c.name: c.score for c in score(one, other).components}["place"] < 0
     same = other.model_copy(
         update={"places": (_spot("Jahbal", 40, 36.45, 38.80), _spot("Ein Issa", 90, *town))}
     )
     assert {c.name: c.score for c in score(one, same).components}["place"] > 0
+
+
+def test_the_spot_told_after_the_trigger_is_the_mentions() -> None:
+    """'Rockets hit Ain al-Asad, and a roadside bomb killed a driver near Nasiriyah': the bomb's
+    sentence names the air base first, but the bomb is near Nasiriyah, as another report says."""
+    bomb = mention(
+        "a:60",
+        "a",
+        sub=SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED,
+        date=day("2025-03-05"),
+        places=(_spot("Ain al-Asad Air Base", 10, 33.79, 42.44), _spot("Nasiriyah", 90, 31.06, 46.26)),
+        offset=60,
+    )
+    convoy = mention(
+        "b:1",
+        "b",
+        sub=SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED,
+        date=day("2025-03-05"),
+        places=(_spot("Nasiriyah", 40, 31.06, 46.26),),
+        offset=0,
+    )
+    result = score(bomb, convoy)
+    assert result.veto is None
+    assert {c.name: c.score for c in result.components}["place"] > 0
+
+
+def test_a_village_named_only_around_others_is_no_common_spot() -> None:
+    """Two villages the gazetteer does not know, each told 'in the countryside of' the same
+    unknown town: the villages decide, not the town both name around them."""
+    one = mention(
+        "a:1",
+        "a",
+        date=day("2020-02-04"),
+        places=(_spot("Tal Ibrahim", 30), _spot("Abul Thohur", 60)),
+        offset=0,
+    )
+    other = mention(
+        "b:1",
+        "b",
+        date=day("2020-02-04"),
+        places=(_spot("Khashakhish", 30), _spot("Abul Thohur", 60)),
+        offset=0,
+    )
+    assert {c.name: c.score for c in score(one, other).components}["place"] < 0
 
 
 def test_two_villages_the_gazetteer_does_not_know_are_two_spots() -> None:

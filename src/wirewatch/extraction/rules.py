@@ -201,6 +201,9 @@ DEMONYM_LETTERS = 3
 #: Edges from a demand's verb to the object of the act it names: "voted (1) in (2) favour (3)
 #: of (4) rescinding (5) and ousting (6) troops"
 DEMANDED_DEPTH = 6
+#: Words an aside between a subject and its verb may have: ", supported by pro-regime militias
+#: and Russian forces," is eight; longer stretches between commas are clauses of their own
+ASIDE_WORDS = 10
 _DASHES = {"—", "–", "-", "--", "―"}
 
 
@@ -1259,7 +1262,11 @@ class RuleExtractor:
                 subj = doc.kids(head, "nsubj") if not passive else []
                 if not subj and not passive:
                     # "X claimed to have killed Y": X killed
-                    subj = self._controller(doc, head) or self._adjacent_subject(doc, head)
+                    subj = (
+                        self._controller(doc, head)
+                        or self._shared_subject(doc, head)
+                        or self._adjacent_subject(doc, head)
+                    )
                 agents = [p for a in doc.kids(head, "agent") for p in doc.kids(a, "pobj")]
                 objs = doc.kids(head, "nsubjpass") if passive else doc.kids(head, "dobj")
                 if hit.entry.verbal:
@@ -1548,19 +1555,60 @@ class RuleExtractor:
         """Is ``verb`` an infinitive of purpose ("... to deliver an ultimatum")?"""
         return doc.tokens[verb].dep == "advcl" and _to_infinitive(doc, verb)
 
+    def _shared_subject(self, doc: _Doc, verb: int) -> list[int]:
+        """The subject a verb shares with the one it is conjoined to: "regime forces advanced
+        and took control of the village" (at most three verbs up the chain of conjuncts)."""
+        for _ in range(3):
+            t = doc.tokens[verb]
+            if t.dep != "conj" or doc.tokens[t.head].pos not in {"VERB", "AUX"}:
+                return []
+            verb = t.head
+            if self._passive(doc, verb):
+                return []
+            subjects = doc.kids(verb, "nsubj")
+            if subjects:
+                return subjects
+        return []
+
     def _adjacent_subject(self, doc: _Doc, verb: int) -> list[int]:
         """A finite verb the model left without a subject, right after a name it hung elsewhere
         ("After months of silence, cleric Moqtada Sadr took to Twitter": the model joins Sadr
-        to "silence"): that name is the subject."""
+        to "silence"): that name is the subject. A participle phrase set off by commas may stand
+        between them ("regime forces, supported by Russian airstrikes, clashed with ..."); the
+        model then often takes the verb for a participle too, which an object or a "with" of
+        its own shows it is not."""
         t = doc.tokens[verb]
-        if t.tag not in {"VBD", "VBZ", "VBP"} or doc.kids(verb, "nsubj", "nsubjpass", "expl", "csubj"):
+        if doc.kids(verb, "nsubj", "nsubjpass", "expl", "csubj"):
+            return []
+        finite = t.tag in {"VBD", "VBZ", "VBP"}
+        reciprocal = any(doc.lem[p] in {"with", "against"} for p in doc.kids(verb, "prep"))
+        misread = (
+            t.tag == "VBN"
+            and t.dep == "acl"
+            and not doc.kids(verb, "agent", "auxpass")
+            and (bool(doc.kids(verb, "dobj")) or reciprocal)
+        )
+        if not (finite or misread):
             return []
         j = verb - 1
         while j >= 0 and doc.tokens[j].dep in {"advmod", "aux", "neg"} and doc.tokens[j].head == verb:
             j -= 1
+        j = self._before_aside(doc, j)
         if j < 0 or doc.tokens[j].pos not in {"PROPN", "NOUN"} or doc.tokens[j].head > j:
             return []
         return [j] if self._is_actor(doc, j) else []
+
+    def _before_aside(self, doc: _Doc, j: int) -> int:
+        """The token before an aside that ends at ``j`` (", supported by Russian airstrikes,"):
+        a comma, a participle, up to :data:`ASIDE_WORDS` words, a comma. Else ``j`` itself."""
+        if j < 0 or doc.tokens[j].text != ",":
+            return j
+        k = j - 1
+        while k >= 0 and j - k <= ASIDE_WORDS and doc.tokens[k].text != ",":
+            k -= 1
+        if k < 1 or doc.tokens[k].text != "," or doc.tokens[k + 1].tag not in {"VBN", "VBG"}:
+            return j
+        return k - 1
 
     def _told(self, doc: _Doc, subject: int) -> tuple[int, tuple[int, int]] | None:
         """ "A general told the Iraqi government troops were leaving": the model reads "the
@@ -1946,21 +1994,27 @@ class RuleExtractor:
 
         def name_before(noun: int) -> tuple[int, int] | None:
             j = noun
-            while j - 1 >= start and self._name_word(doc, j - 1):
+            while j - 1 >= start and self._name_word(doc, j - 1) and not demonym(j - 1):
                 j -= 1
             while j < noun and not doc.tokens[j].text[:1].isupper():
                 j += 1  # a name starts with a capital, not with "al" or a hyphen
             return (j, noun) if j < noun else None
 
+        def demonym(i: int) -> bool:
+            # whose, not which: "the Iraqi town of al-Qaim", "a Kurdish village"
+            # (the model labels many an Arabic name NORP: only an adjective counts)
+            adjective = self._label(doc, i) == "NORP" and doc.tokens[i].pos == "ADJ"
+            return adjective or self._of_a_country(doc.low[i])
+
         def name_from(first: int) -> tuple[int, int] | None:
-            if not doc.tokens[first].text[:1].isupper():
-                return None
             j = first
             while j < end and self._name_word(doc, j):
                 j += 1
+            if not any(doc.tokens[k].text[:1].isupper() for k in range(first, j)):
+                return None  # a name may open with an article ("al-Qaim"), but has a capital
             while j > first and not doc.tokens[j - 1].text[:1].isupper():
                 j -= 1  # nor ends with a particle or a hyphen
-            return (first, j) if j > first else None
+            return (first, j)
 
         for i in range(start, end):
             t = doc.tokens[i]

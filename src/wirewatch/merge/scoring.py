@@ -412,13 +412,31 @@ def _unlocated_spots(mention: Mention) -> set[str]:
 
 
 def _finest_spot(mention: Mention) -> Place | None:
-    """The town, village or facility the text names first for the mention, located or not."""
-    spots = [p for p in mention.places if p.precision <= GeoPrecision.PLACE and p.span is not None]
-    return min(spots, key=lambda p: p.span.start if p.span else 0, default=None)
+    """The town, village or facility (at or near it, located or not) the text names first after
+    the mention's trigger, else first: "clashed on the frontline of Jahbal in the countryside of
+    Ein Issa" is at Jahbal; "rockets hit Ain al-Asad, and a roadside bomb killed a driver near
+    Nasiriyah" puts the bomb near Nasiriyah."""
+    spots = sorted(
+        (p for p in mention.places if p.precision <= GeoPrecision.NEAR and p.span is not None),
+        key=lambda p: p.span.start if p.span else 0,
+    )
+    after = [p for p in spots if p.span is not None and p.span.start >= mention.trigger.start]
+    return after[0] if after else (spots[0] if spots else None)
 
 
 def _place_component(mention: Mention, other: Mention) -> tuple[float | None, str | None]:
     """(score, veto) from the places; score None when there is nothing to compare."""
+    finest = _finest_spot(mention), _finest_spot(other)
+    if finest[0] is not None and finest[1] is not None and _fold(finest[0].name) != _fold(finest[1].name):
+        # Each is told at its own town or village first ("in Jahbal village in the countryside
+        # of Ein Issa"): those decide, not the town both name around them.
+        apart = _distance(finest[0], finest[1])
+        if apart is None:
+            return W_PLACE_OTHER_SPOT, None
+        if apart > PLACE_CONFLICT_KM:
+            return None, f"place: {apart:.0f} km apart"
+        if apart > PLACE_SAME_KM:
+            return (W_PLACE_OTHER_SPOT if apart <= PLACE_NEAR_KM else W_PLACE_FAR), None
     unlocated = _unlocated_spots(mention), _unlocated_spots(other)
     if unlocated[0] and unlocated[1]:
         # Villages the gazetteer does not know, compared by name: the same name is the same
@@ -436,17 +454,6 @@ def _place_component(mention: Mention, other: Mention) -> tuple[float | None, st
         if inside_a and inside_b:
             return None, "place: different countries"
         return W_PLACE_OTHER_COUNTRY, None
-    finest = _finest_spot(mention), _finest_spot(other)
-    if finest[0] is not None and finest[1] is not None and _fold(finest[0].name) != _fold(finest[1].name):
-        # Each is told at its own town or village first ("in Jahbal village in the countryside
-        # of Ein Issa"): those decide, not the town both name around them.
-        apart = _distance(finest[0], finest[1])
-        if apart is None:
-            return W_PLACE_OTHER_SPOT, None
-        if apart > PLACE_CONFLICT_KM:
-            return None, f"place: {apart:.0f} km apart"
-        if apart > PLACE_SAME_KM:
-            return (W_PLACE_OTHER_SPOT if apart <= PLACE_NEAR_KM else W_PLACE_FAR), None
     precise_a = [p for p in mine if _precise(p)]
     precise_b = [p for p in theirs if _precise(p)]
     spots_a = [p for p in precise_a if p.precision <= GeoPrecision.PLACE]
