@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from wirewatch.pipeline import Outcome, Pipeline
+from wirewatch.schema import DatePrecision
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
@@ -71,3 +72,20 @@ def test_articles_keep_the_name_their_input_gave_them(seeds: Path, settings: Set
         assert {a.input_id for a in store.articles()} == {
             p.name.removesuffix(".txt") for p in (seeds / "articles").glob("*.txt")
         }
+
+
+def test_without_meta_no_event_gets_a_day_the_text_does_not_give(seeds: Path, settings: Settings) -> None:
+    """Without publication dates, a day-precise date must come from a time expression of the
+    text (the mention's own, or the narrative's it continues), never from a guess."""
+    with Store.open(settings.db_url) as store:
+        Pipeline(store, settings).ingest([str(seeds / "articles")])
+        mentions = store.mentions()
+        events = store.events()
+    assert mentions
+    for mention in mentions:
+        if mention.date is not None and mention.date.precision is DatePrecision.DAY:
+            assert mention.time is not None, mention.evidence[0].text
+    day_events = [e for e in events if e.date is not None and e.date.precision is DatePrecision.DAY]
+    assert day_events  # the seeds do name days ("early Friday" in a dated report)
+    for event in day_events:
+        assert any(m.time is not None for m in event.mentions), event.id

@@ -280,3 +280,39 @@ def test_a_side_joined_to_the_holder_of_struck_targets_is_an_associated_target(e
     # resolved, the pronoun stands for the Quds Force's country: Iran's proxies
     resolved = by_trigger(wirewatch.extract(text), "struck")
     assert [a.canonical for a in resolved.assoc_actors2] == ["Militia (Pro-Iran)"]
+
+
+# -- a narrative's time ---------------------------------------------------------------------------
+
+
+def test_an_event_told_next_without_a_time_is_told_in_the_time_before() -> None:
+    text = (
+        "On 3 May 2021, government forces clashed with rebel fighters near Kafr Sajna. Government "
+        "forces captured the village of Tal Ruman."
+    )
+    mentions = wirewatch.extract(text)
+    captured = by_trigger(mentions, "captured")
+    assert captured.date is not None
+    assert (captured.date.start, captured.date.precision) == (dt.date(2021, 5, 3), DatePrecision.DAY)
+
+
+def test_what_followed_an_event_does_not_take_its_time() -> None:
+    text = (
+        "On 3 May 2021, militants attacked an army post near Kafr Sajna. In retaliation, army "
+        "artillery shelled the militants' positions."
+    )
+    mentions = wirewatch.extract(text)
+    shelled = by_trigger(mentions, "shelled")
+    assert shelled.time is None
+
+
+def test_one_expression_dates_every_mention_it_governs_alike() -> None:
+    text = (
+        "On Sunday, the council voted to expel the foreign advisers. The following day, a general "
+        "said the advisers were preparing to depart, but the ministry denied any withdrawal."
+    )
+    mentions = wirewatch.extract(text, published=dt.date(2020, 1, 9))
+    days = {
+        m.date.start for m in mentions if m.time is not None and m.time.text == "The following day" and m.date
+    }
+    assert days == {dt.date(2020, 1, 6)}

@@ -201,6 +201,11 @@ DEMONYM_LETTERS = 3
 #: Edges from a demand's verb to the object of the act it names: "voted (1) in (2) favour (3)
 #: of (4) rescinding (5) and ousting (6) troops"
 DEMANDED_DEPTH = 6
+#: Modes of things that have not happened: their time is not a narrative's
+_IRREALIS = frozenset({Mode.THREATENED, Mode.PLANNED, Mode.HYPOTHETICAL})
+#: Sentences back an event told without a time may take the time of the event told before it:
+#: the next sentence only, since a narrative's later sentences turn to background
+NARRATIVE_REACH = 1
 #: Words an aside between a subject and its verb may have: ", supported by pro-regime militias
 #: and Russian forces," is eight; longer stretches between commas are clauses of their own
 ASIDE_WORDS = 10
@@ -2777,7 +2782,24 @@ class RuleExtractor:
                 self._merge(doc, earlier, draft, add_counts=only_casualties and not draft.anaphoric)
                 return
         draft.after = self._followed(doc, drafts, draft)
+        if draft.time is None:
+            draft.time = self._narrative_time(drafts, draft)
         drafts.append(draft)
+
+    def _narrative_time(self, drafts: list[_Draft], draft: _Draft) -> Span | None:
+        """A violent event told with no time of its own right after a dated one is told in
+        that one's time: "On 3 May, government forces clashed with rebels near X. Government
+        forces captured the village." (the time of the event told last, when it is at most
+        :data:`NARRATIVE_REACH` sentences back and speaks of something that took place). Not
+        an event the text says followed another ("In retaliation, US forces struck ...")."""
+        if not drafts or draft.main.entry.verbal or draft.mode in _IRREALIS or draft.after is not None:
+            return None  # what followed another event ("In retaliation, ...") came later
+        last = drafts[-1]
+        if last.time is None or last.main.entry.verbal or last.mode in _IRREALIS | {Mode.HISTORICAL}:
+            return None
+        if draft.sentence - last.evidence[-1] > NARRATIVE_REACH:
+            return None
+        return last.time
 
     def _followed(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> _Draft | None:
         """The earlier-told event the text says this one followed: "voted after Soleimani's

@@ -100,14 +100,20 @@ class Resolver:
         # The day of the last event narrated with a day-precise date: "the following day"
         # and "two days later" count from it.
         anchor: dt.date | None = None
+        # One expression means one time, whichever mentions it dates ("The following day, a
+        # general said troops were leaving, but the Pentagon denied it").
+        resolved_at: dict[int, DateRange | None] = {}
         for mention in mentions:
             reference = reference_for(mention.trigger.start, article.sections, article.published)
             date: DateRange | None = None
-            if mention.time is not None:
+            if mention.time is not None and mention.time.start in resolved_at:
+                date = resolved_at[mention.time.start]
+            elif mention.time is not None:
                 # A THREATEN event is the act of threatening: "On Friday, X said it would strike"
                 # dates the threat to last Friday, not to the strike it promises.
                 mode = Mode.ASSERTED if mention.plover is Plover.THREATEN else mention.mode
                 date = resolve_time(mention.time.text, reference, mode=mode, span=mention.time, anchor=anchor)
+                resolved_at[mention.time.start] = date
             if date is None:
                 date = report_date_range(reference)
             if date is not None and date.precision is DatePrecision.DAY:
