@@ -316,3 +316,14 @@ def test_one_expression_dates_every_mention_it_governs_alike() -> None:
         m.date.start for m in mentions if m.time is not None and m.time.text == "The following day" and m.date
     }
     assert days == {dt.date(2020, 1, 6)}
+
+
+def test_an_event_after_a_sentence_opening_with_a_time_is_told_in_that_time() -> None:
+    text = (
+        "On 20 February 2021, the police launched a search campaign in several villages. During "
+        "the campaign, gunmen attacked a police patrol near Kafr Sajna."
+    )
+    mentions = wirewatch.extract(text)
+    attack = by_trigger(mentions, "attacked")
+    assert attack.date is not None
+    assert (attack.date.start, attack.date.precision) == (dt.date(2021, 2, 20), DatePrecision.DAY)

@@ -2783,23 +2783,35 @@ class RuleExtractor:
                 return
         draft.after = self._followed(doc, drafts, draft)
         if draft.time is None:
-            draft.time = self._narrative_time(drafts, draft)
+            draft.time = self._narrative_time(doc, drafts, draft)
         drafts.append(draft)
 
-    def _narrative_time(self, drafts: list[_Draft], draft: _Draft) -> Span | None:
+    def _narrative_time(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> Span | None:
         """A violent event told with no time of its own right after a dated one is told in
         that one's time: "On 3 May, government forces clashed with rebels near X. Government
         forces captured the village." (the time of the event told last, when it is at most
-        :data:`NARRATIVE_REACH` sentences back and speaks of something that took place). Not
-        an event the text says followed another ("In retaliation, US forces struck ...")."""
-        if not drafts or draft.main.entry.verbal or draft.mode in _IRREALIS or draft.after is not None:
+        :data:`NARRATIVE_REACH` sentences back and speaks of something that took place), else
+        the time that opens the sentence before. Not an event the text says followed another
+        ("In retaliation, US forces struck ...")."""
+        if draft.main.entry.verbal or draft.mode in _IRREALIS or draft.after is not None:
             return None  # what followed another event ("In retaliation, ...") came later
-        last = drafts[-1]
-        if last.time is None or last.main.entry.verbal or last.mode in _IRREALIS | {Mode.HISTORICAL}:
+        last = drafts[-1] if drafts else None
+        if last is not None and draft.sentence - last.evidence[-1] <= NARRATIVE_REACH:
+            if last.time is None or last.main.entry.verbal or last.mode in _IRREALIS | {Mode.HISTORICAL}:
+                return None
+            return last.time
+        # No event told just before, but the sentence before opens with a time ("On 20 February,
+        # HTS launched a security operation. Ten members of X were detained.")
+        if draft.sentence < NARRATIVE_REACH:
             return None
-        if draft.sentence - last.evidence[-1] > NARRATIVE_REACH:
+        before = self._units[draft.sentence - NARRATIVE_REACH]
+        first = _dateline_end(doc, before)
+        candidates = self._time_candidates(doc, first, before.token_end)
+        fronted = self._fronted(doc, first, before.token_end, candidates)
+        if fronted is None:
             return None
-        return last.time
+        end = max(c[1] for c in candidates if c[0] == fronted)
+        return doc.span(fronted, end)
 
     def _followed(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> _Draft | None:
         """The earlier-told event the text says this one followed: "voted after Soleimani's
