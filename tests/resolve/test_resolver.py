@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import wirewatch
 from wirewatch.ingest.identity import article_id
 from wirewatch.resolve import Resolver
 from wirewatch.schema import (
@@ -95,3 +96,11 @@ def test_a_body_opening_with_a_word_and_a_colon_that_is_no_place_has_no_dateline
     article = Article(id=article_id(text), text=text, source="t", published=dt.date(2024, 3, 12))
     resolved = Resolver().resolve(Extraction(article_id="a", mentions=(vote,)), article).mentions[0]
     assert resolved.places == ()
+
+
+def test_a_phrase_no_context_country_serves_takes_the_country_of_the_actors_named() -> None:
+    """The only country word is the patron's ("pro-Turkish"); the Syrian Democratic Forces
+    the text names say where the rebels are."""
+    text = "On 4 May 2021, pro-Turkish rebel faction fighters clashed with QSD fighters near Kafr Sajna."
+    clash = next(m for m in wirewatch.extract(text) if m.trigger.text.startswith("clash"))
+    assert clash.actor1 is not None and clash.actor1.canonical == "Opposition Rebels (Syria)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from wirewatch.resolve.actors import ActorDictionary, resolve_actor
 from wirewatch.resolve.dates import (
@@ -92,6 +93,13 @@ class Resolver:
             )
             for m in placed
         )
+        # A phrase no country above serves ("pro-Turkish rebel faction fighters" in a text
+        # whose only country words are "Turkish" and a foreign town's namesake) takes the
+        # countries of the actors the text names outright ("QSD": Syria), most named first.
+        named = Counter(a.country for m in mentions for a in _actors_of(m) if a.canonical and a.country)
+        fallback = [c for c, _ in named.most_common()]
+        if fallback:
+            mentions = tuple(self._resolve_actors(m, fallback) for m in mentions)
         claims = tuple(self._resolve_claim(claim, article) for claim in extraction.claims)
         return extraction.model_copy(update={"mentions": mentions, "claims": claims})
 
@@ -247,6 +255,10 @@ class Resolver:
             if period is not None:
                 return claim.model_copy(update={"period": period})
         return claim
+
+
+def _actors_of(mention: Mention) -> list[ActorRef]:
+    return [a for a in (mention.actor1, mention.actor2, *mention.assoc_actors1, *mention.assoc_actors2) if a]
 
 
 def dateline_place(article: Article, offset: int) -> tuple[str, Span | None] | None:
