@@ -398,6 +398,10 @@ class Mention(Frozen):
     time: Span | None = Field(
         default=None, description="The time expression extraction found ('early Friday'), if any."
     )
+    narrative_time: bool = Field(
+        default=False,
+        description="The time is the narrative's: the sentence before gives it, not the mention's own.",
+    )
     date: DateRange | None = Field(default=None, description="When, as resolved.")
     places: tuple[Place, ...] = Field(default=(), description="Where; several for multi-place events.")
     actor1: ActorRef | None = Field(default=None, description="The initiator.")

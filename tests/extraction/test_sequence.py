@@ -294,6 +294,8 @@ def test_an_event_told_next_without_a_time_is_told_in_the_time_before() -> None:
     captured = by_trigger(mentions, "captured")
     assert captured.date is not None
     assert (captured.date.start, captured.date.precision) == (dt.date(2021, 5, 3), DatePrecision.DAY)
+    assert captured.narrative_time
+    assert not by_trigger(mentions, "clashed").narrative_time
 
 
 def test_what_followed_an_event_does_not_take_its_time() -> None:

@@ -138,6 +138,19 @@ def test_strikes_on_one_district_on_consecutive_days() -> None:
     assert len(events_of(first, second)) == 2
 
 
+def test_a_date_only_the_narrative_gives_weighs_as_unstated_across_articles() -> None:
+    """'On 3 May, X clashed with Y near the town. Clashes were accompanied by shelling.': the
+    second sentence's date is the first's, no report's word on when that shelling was."""
+    first = mention("a:1", "a", date=day("2024-03-04"), places=(CITY,))
+    second = mention("b:1", "b", date=day("2024-03-04"), places=(CITY,))
+    narrated = second.model_copy(update={"narrative_time": True})
+    dates = {c.name: c.score for c in score(first, second).components}["date"]
+    weaker = {c.name: c.score for c in score(first, narrated).components}["date"]
+    assert weaker < dates
+    same_article = narrated.model_copy(update={"article_id": "a"})
+    assert {c.name: c.score for c in score(first, same_article).components}["date"] == dates
+
+
 def test_a_strike_and_the_retaliation_it_provoked() -> None:
     strike = mention(
         "a:1", "a", date=day("2024-02-02"), places=(CITY,), actor1="US Forces", actor2="Faction A"

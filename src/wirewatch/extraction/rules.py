@@ -397,6 +397,7 @@ class _Draft:
     weapon: str | None
     mode: Mode = Mode.ASSERTED
     time: Span | None = None
+    narrative_time: bool = False  # the time is the sentence before's (see _narrative_time)
     places: list[Place] = field(default_factory=list)
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
@@ -2784,6 +2785,7 @@ class RuleExtractor:
         draft.after = self._followed(doc, drafts, draft)
         if draft.time is None:
             draft.time = self._narrative_time(doc, drafts, draft)
+            draft.narrative_time = draft.time is not None
         drafts.append(draft)
 
     def _narrative_time(self, doc: _Doc, drafts: list[_Draft], draft: _Draft) -> Span | None:
@@ -2945,7 +2947,10 @@ class RuleExtractor:
     def _merge(self, doc: _Doc, target: _Draft, other: _Draft, add_counts: bool) -> None:
         if other.sentence not in target.evidence:
             target.evidence.append(other.sentence)
-        target.time = target.time or other.time
+        if other.time is not None and (
+            target.time is None or (target.narrative_time and not other.narrative_time)
+        ):
+            target.time, target.narrative_time = other.time, other.narrative_time
         names = {p.name for p in target.places}
         target.places.extend(p for p in other.places if p.name not in names)
         target.actor1 = self._better_actor(doc, target.actor1, other.actor1)
@@ -3037,6 +3042,7 @@ class RuleExtractor:
             plover=draft.plover,
             mode=draft.mode,
             time=draft.time,
+            narrative_time=draft.narrative_time,
             places=tuple(draft.places),
             actor1=draft.actor1,
             actor2=draft.actor2,

@@ -20,7 +20,8 @@ Vetoes (the rules of issue 6):
 * **date**: both ranges known and disjoint. Ranges carry their precision (a month-precision
   recap spans the whole month and overlaps every day in it), so no slack is added: strikes on
   consecutive days stay apart. Two mentions from different articles also need a date each:
-  without one nothing tells a recap from a second attack on the same place.
+  without one nothing tells a recap from a second attack on the same place. A date only the
+  sentence before gives (a narrative's) weighs as one resolution supplied, not as one stated.
 * **direction**: an actor that is the initiator in one mention and the target in the other
   (a strike and the retaliation it provoked). Battles are symmetric and exempt.
 * **place**: both placed inside a country (precision 1-3) and the countries differ; or both
@@ -736,6 +737,13 @@ def _stated(date: DateRange | None) -> bool:
     return date is not None and date.span is not None
 
 
+def _narrated(mention: Mention) -> bool:
+    """Is the mention dated only by the sentence before it ("On 3 May, X clashed with Y.
+    Clashes were accompanied by shelling.")? Such a date tells another report of the same
+    days from a second event no better than no date at all."""
+    return mention.narrative_time
+
+
 def _same_sentence(mention: Mention, other: Mention) -> bool:
     return any(a.start < b.end and b.start < a.end for a in mention.evidence for b in other.evidence)
 
@@ -783,6 +791,8 @@ def score_pair(
         return vetoed("date: no overlap")
     else:
         stated = _stated(mention.date) and _stated(other.date)
+        if not same_article and (_narrated(mention) or _narrated(other)):
+            stated = False  # a narrative's date is no report's word on this event
         add("date", W_DATE_BASE + (W_DATE_JACCARD * overlap if stated else 0.0))
 
     if _direction_conflict(mention, other, same_actor):
