@@ -85,3 +85,12 @@ def test_a_tally_of_targets_hit_is_a_claim(extract: Run) -> None:
     assert [(c.count.value, c.count.qualifier.value) for c in extraction.claims] == [(30, "more_than")]
     one_day = extract("Three soldiers were killed on Monday since the truce collapsed.")
     assert not one_day.claims
+
+
+def test_the_dead_named_after_along_with_are_counted_too(extract: Run) -> None:
+    for text, dead in (
+        ("The commander died along with three companions when their car was hit near the town on Sunday.", 4),
+        ("A militia commander was killed along with two of his bodyguards in a drone strike on Sunday.", 3),
+    ):
+        counted = [m.fatalities.value for m in extract(text).mentions if m.fatalities is not None]
+        assert counted == [dead], text

@@ -146,6 +146,7 @@ class Lexicon:
     injury_words: tuple[Phrase, ...]
     total_words: tuple[Phrase, ...]
     others: tuple[Phrase, ...]
+    companions: tuple[Phrase, ...]
     none_phrases: tuple[tuple[Phrase, bool, bool], ...]
     numbers: Mapping[str, int]
     qualifiers: tuple[tuple[Phrase, Qualifier], ...]
@@ -290,6 +291,7 @@ class Lexicon:
             injury_words=_phrases(casualties, "injury_words", "[casualties] injury_words", where),
             total_words=_phrases(casualties, "total_words", "[casualties] total_words", where),
             others=_phrases(casualties, "others", "[casualties] others", where),
+            companions=_phrases(casualties, "companions", "[casualties] companions", where),
             none_phrases=tuple(none_phrases),
             numbers=MappingProxyType(numbers),
             qualifiers=tuple(qualifiers),

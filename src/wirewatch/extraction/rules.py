@@ -2289,6 +2289,8 @@ class RuleExtractor:
                     targets = counted[:1]
                 if targets:
                     count = self._group_count(doc, targets[0])
+                if count is not None:
+                    count = self._with_companions(doc, i, count)
             elif t.pos in {"NOUN", "ADJ", "PROPN"}:
                 is_total = lemma in lx.fatal_nouns and lemma not in {"killing", "life"}
                 count = self._count_of(doc, i)
@@ -2328,6 +2330,23 @@ class RuleExtractor:
                         break
                 break
         return out
+
+    def _with_companions(self, doc: _Doc, verb: int, count: _Count) -> _Count:
+        """The count of a verb of dying plus the people named after ``[casualties] companions``:
+        "the commander died along with three companions" is four."""
+        for p in doc.kids(verb, "prep"):
+            if not any(
+                e == p + 1 for _s, e in _find_phrases(doc, max(0, p - 1), p + 1, self.lexicon.companions)
+            ):
+                continue
+            for o in doc.kids(p, "pobj"):
+                more = self._group_count(doc, o)
+                if more is not None:
+                    qualifier = more.qualifier if more.qualifier is not Qualifier.EXACT else count.qualifier
+                    lo, hi = min(count.span.start, more.span.start), max(count.span.end, more.span.end)
+                    span = Span(start=lo, end=hi, text=doc.text[lo:hi])
+                    count = _Count(count.value + more.value, qualifier, span, count.total)
+        return count
 
     def _casualties(self, doc: _Doc, sent: SentenceSpan, draft: _Draft) -> None:
         lx = self.lexicon
