@@ -206,6 +206,9 @@ _IRREALIS = frozenset({Mode.THREATENED, Mode.PLANNED, Mode.HYPOTHETICAL})
 #: Sentences back an event told without a time may take the time of the event told before it:
 #: the next sentence only, since a narrative's later sentences turn to background
 NARRATIVE_REACH = 1
+#: Verbs up a chain of conjuncts a verb without a subject looks for one: "advanced (1), shelled
+#: (2) and took (3) the village"; longer chains are lists of separate events
+CONJUNCT_REACH = 3
 #: Words an aside between a subject and its verb may have: ", supported by pro-regime militias
 #: and Russian forces," is eight; longer stretches between commas are clauses of their own
 ASIDE_WORDS = 10
@@ -1563,8 +1566,8 @@ class RuleExtractor:
 
     def _shared_subject(self, doc: _Doc, verb: int) -> list[int]:
         """The subject a verb shares with the one it is conjoined to: "regime forces advanced
-        and took control of the village" (at most three verbs up the chain of conjuncts)."""
-        for _ in range(3):
+        and took control of the village" (at most :data:`CONJUNCT_REACH` verbs up the chain)."""
+        for _ in range(CONJUNCT_REACH):
             t = doc.tokens[verb]
             if t.dep != "conj" or doc.tokens[t.head].pos not in {"VERB", "AUX"}:
                 return []
