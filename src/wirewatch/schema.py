@@ -134,6 +134,11 @@ class Mode(StrEnum):
     HISTORICAL = "historical"  # background far from the report's date
 
 
+#: Modes that say the event has not (yet) happened: it may still come, so its dates look
+#: forward, and it is never the same happening as one that took place.
+IRREALIS_MODES = frozenset({Mode.THREATENED, Mode.PLANNED, Mode.HYPOTHETICAL})
+
+
 class DatePrecision(StrEnum):
     """How finely a :class:`DateRange` is known."""
 

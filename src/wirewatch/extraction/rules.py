@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from wirewatch.extraction.lexicon import Lexicon, Phrase, Refinement, TriggerEntry, WeaponEntry
 from wirewatch.schema import (
     EVENT_TYPE_OF,
+    IRREALIS_MODES,
     ActorRef,
     AggregateClaim,
     Attribution,
@@ -201,8 +202,6 @@ DEMONYM_LETTERS = 3
 #: Edges from a demand's verb to the object of the act it names: "voted (1) in (2) favour (3)
 #: of (4) rescinding (5) and ousting (6) troops"
 DEMANDED_DEPTH = 6
-#: Modes of things that have not happened: their time is not a narrative's
-_IRREALIS = frozenset({Mode.THREATENED, Mode.PLANNED, Mode.HYPOTHETICAL})
 #: Sentences back an event told without a time may take the time of the event told before it:
 #: the next sentence only, since a narrative's later sentences turn to background
 NARRATIVE_REACH = 1
@@ -2817,11 +2816,11 @@ class RuleExtractor:
         :data:`NARRATIVE_REACH` sentences back and speaks of something that took place), else
         the time that opens the sentence before. Not an event the text says followed another
         ("In retaliation, US forces struck ...")."""
-        if draft.main.entry.verbal or draft.mode in _IRREALIS or draft.after is not None:
+        if draft.main.entry.verbal or draft.mode in IRREALIS_MODES or draft.after is not None:
             return None  # what followed another event ("In retaliation, ...") came later
         last = drafts[-1] if drafts else None
         if last is not None and draft.sentence - last.evidence[-1] <= NARRATIVE_REACH:
-            if last.time is None or last.main.entry.verbal or last.mode in _IRREALIS | {Mode.HISTORICAL}:
+            if last.time is None or last.main.entry.verbal or last.mode in IRREALIS_MODES | {Mode.HISTORICAL}:
                 return None
             return last.time
         # No event told just before, but the sentence before opens with a time ("On 20 February,

@@ -49,9 +49,9 @@ resolved place), so such pairs need one of the other kinds. When both mentions n
 facility (precision 1) and no two of them are at the same spot, they are two spots (two villages
 of one province on one day are two clashes): the place counts against the pair
 (:data:`W_PLACE_OTHER_SPOT`), whatever coarser places (the district, the province) they share.
-The town or village each text names first decides when the two differ: "Jahbal village in the
-countryside of Ein Issa" and "Mushayrifah village in the countryside of Ein Issa" are two spots,
-though both name Ein Issa.
+The spot (at or near a town, village or facility) each text names first after its trigger
+decides when the two differ: "Jahbal village in the countryside of Ein Issa" and "Mushayrifah
+village in the countryside of Ein Issa" are two spots, though both name Ein Issa.
 
 Everything else is a weight (log-odds-like, positive for agreement, negative for conflict):
 type, mode, date overlap, place distance, actors, casualties, weapon, named entities shared by
@@ -80,6 +80,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from wirewatch.schema import (
+    IRREALIS_MODES,
     ActorRef,
     DateRange,
     EventType,
@@ -138,9 +139,6 @@ IDENTITY_ENTITY_WEIGHT = 0.75
 #: Each side's actor agreement must reach this share of its full weight (common actors do not).
 IDENTITY_ACTOR_SHARE = 0.5
 
-#: Modes that say the event has not (yet) happened.
-IRREALIS_MODES = frozenset({Mode.THREATENED, Mode.PLANNED, Mode.HYPOTHETICAL})
-
 #: Week key of a mention without a usable date (it is compared within its article only).
 UNDATED_WEEK = "????-W??"
 #: Country key of a mention without a located place.
@@ -165,7 +163,8 @@ W_PLACE_SAME_SPOT = 1.5  # precise places within PLACE_SAME_KM
 W_PLACE_SAME_AREA = 1.0
 W_PLACE_NEAR = 0.8  # precise places within PLACE_NEAR_KM
 W_PLACE_FAR = -3.0  # precise places further apart, up to PLACE_CONFLICT_KM
-#: Both name towns or facilities (precision 1), none at the same spot, within PLACE_NEAR_KM.
+#: Both name towns or facilities (or the first spots after their triggers differ), none at the
+#: same spot, within PLACE_NEAR_KM.
 #: As strong as a type and a shared day together (session 6, 9,450 ACLED notes: -1.0 left
 #: 4.0% of notes joined to another's event, -3.0 leaves 3.1%; seeds and examples unchanged):
 #: two villages named is two events unless the reports share much more than the day.
@@ -740,13 +739,6 @@ def _stated(date: DateRange | None) -> bool:
     return date is not None and date.span is not None
 
 
-def _narrated(mention: Mention) -> bool:
-    """Is the mention dated only by the sentence before it ("On 3 May, X clashed with Y.
-    Clashes were accompanied by shelling.")? Such a date tells another report of the same
-    days from a second event no better than no date at all."""
-    return mention.narrative_time
-
-
 def _same_sentence(mention: Mention, other: Mention) -> bool:
     return any(a.start < b.end and b.start < a.end for a in mention.evidence for b in other.evidence)
 
@@ -794,8 +786,10 @@ def score_pair(
         return vetoed("date: no overlap")
     else:
         stated = _stated(mention.date) and _stated(other.date)
-        if not same_article and (_narrated(mention) or _narrated(other)):
-            stated = False  # a narrative's date is no report's word on this event
+        if not same_article and (mention.narrative_time or other.narrative_time):
+            # dated only by the sentence before ("On 3 May, X clashed with Y. Clashes were
+            # accompanied by shelling."): no report's word on when this one happened
+            stated = False
         add("date", W_DATE_BASE + (W_DATE_JACCARD * overlap if stated else 0.0))
 
     if _direction_conflict(mention, other, same_actor):

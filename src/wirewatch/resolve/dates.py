@@ -87,7 +87,7 @@ from types import MappingProxyType
 from typing import Any
 
 from wirewatch.errors import DataFileError
-from wirewatch.schema import DatePrecision, DateRange, Mode, Section, Span
+from wirewatch.schema import IRREALIS_MODES, DatePrecision, DateRange, Mode, Section, Span
 
 __all__ = [
     "FUTURE_MODES",
@@ -105,7 +105,7 @@ _PACKAGE_FILE = ("data", "time_expressions.toml")
 #: Modes in which the event is (or may be) still to come: bare weekdays and months look
 #: forward and dates after the reference are kept. Every other mode reports something that
 #: has happened (or is said to have happened, or is denied to have happened).
-FUTURE_MODES = frozenset({Mode.PLANNED, Mode.THREATENED, Mode.HYPOTHETICAL})
+FUTURE_MODES = IRREALIS_MODES
 
 # --------------------------------------------------------------------------------------------
 # Rules expressed as numbers. Each says how it was chosen.
