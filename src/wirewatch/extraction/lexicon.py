@@ -63,6 +63,8 @@ class TriggerEntry:
     mode: Mode | None
     absorbs: frozenset[SubEventType] = frozenset()
     object_any: tuple[Phrase, ...] = ()
+    #: False: the trigger's subject did not do it ("police found the bodies").
+    initiator: bool = True
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class Refinement:
     target_cues: tuple[Phrase, ...]
     unless_target_cues: tuple[Phrase, ...] = ()
     unless_cues: tuple[Phrase, ...] = ()
+    unless_actor1_cues: tuple[Phrase, ...] = ()
+    #: Trigger words the rule leaves alone ("clashes": civilians hurt in a battle do not make
+    #: it an attack on civilians).
+    unless_triggers: tuple[Phrase, ...] = ()
 
 
 class PhraseIndex:
@@ -214,6 +220,7 @@ class Lexicon:
             "demonstrative",
             "separate",
             "vehicle",
+            "attempt",
         )
         modes = {key: _phrases(modes_table, key, f"[modes] {key}", where) for key in mode_keys}
         attribution = _table(data, "attribution", where)
@@ -422,6 +429,7 @@ _TRIGGER_KEYS = {
     "verbal",
     "priority",
     "mode",
+    "initiator",
 }
 
 
@@ -461,6 +469,7 @@ def _trigger(entry: Mapping[str, Any], i: int, where: str) -> TriggerEntry:
         object_any=_phrases(entry, "object_any", f"{what} object_any", where),
         needs_place=bool(entry.get("needs_place", False)),
         needs_event=bool(entry.get("needs_event", False)),
+        initiator=bool(entry.get("initiator", True)),
         deps=frozenset(_string_list(entry.get("deps", []), f"{what} deps", where)),
         not_deps=frozenset(_string_list(entry.get("not_deps", []), f"{what} not_deps", where)),
         plural_ok=bool(entry.get("plural_ok", False)),
@@ -503,6 +512,8 @@ def _refine(entry: Mapping[str, Any], i: int, where: str) -> Refinement:
         target_cues=_phrases(entry, "target_cues", f"{what} target_cues", where),
         unless_target_cues=_phrases(entry, "unless_target_cues", f"{what} unless_target_cues", where),
         unless_cues=_phrases(entry, "unless_cues", f"{what} unless_cues", where),
+        unless_actor1_cues=_phrases(entry, "unless_actor1_cues", f"{what} unless_actor1_cues", where),
+        unless_triggers=_phrases(entry, "unless_triggers", f"{what} unless_triggers", where),
     )
     if not (rule.cues or rule.actor1_cues or rule.target_cues):
         raise DataFileError(f"{what} in {where} has no cues", "add cues, actor1_cues or target_cues")

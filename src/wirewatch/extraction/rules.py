@@ -357,6 +357,7 @@ class _Hit:
     entry: TriggerEntry
     weapon: WeaponEntry | None = None
     weapon_level: int = 9  # 0: inside the trigger, 1: its arguments, 2: its sentence
+    attempted: bool = False  # "attempted to advance": made, whether or not it succeeded
 
     @property
     def typed(self) -> bool:
@@ -719,6 +720,9 @@ class RuleExtractor:
                 continue
             lemma = doc.lem[a]
             if lemma in words["embedding"]:
+                if self._attempted(doc, a, hit):
+                    hit.attempted = lemma != "able"
+                    continue
                 return False
             for p in self._modes["embedding"]:
                 if len(p) > 1 and lemma == p[0] and _match(doc, a, p, sent.token_end) is not None:
@@ -741,6 +745,25 @@ class RuleExtractor:
         # A bare plural noun with nothing specific is background ("attacks have surged").
         plural = token.pos in {"NOUN", "PROPN"} and token.tag in {"NNS", "NNPS"} and not hit.entry.plural_ok
         return not (plural and not self._specific(doc, sent, hit))
+
+    def _attempted(self, doc: _Doc, verb: int, hit: _Hit) -> bool:
+        """Is the violent trigger what a past attempt made ("gunmen attempted to assassinate",
+        "forces were able to destroy a tank")? Intentions ("in an attempt to", "will try to")
+        and verbal events stay embedded."""
+        if hit.entry.verbal or doc.lem[verb] not in self._mode_words["attempt"]:
+            return False
+        if doc.tokens[hit.head].dep != "xcomp" or doc.tokens[hit.head].head != verb:
+            return False
+        token = doc.tokens[verb]
+        if token.pos == "ADJ":  # "were able to": the tense is the copula's
+            copula = [c for c in doc.children[verb] if doc.lem[c] == "be"] or (
+                [token.head] if doc.lem[token.head] == "be" else []
+            )
+            return any(doc.tokens[c].tag == "VBD" for c in copula)
+        helpers = doc.kids(verb, "aux")
+        return token.pos == "VERB" and (
+            token.tag == "VBD" or (token.tag == "VBN" and any(doc.lem[h] == "have" for h in helpers))
+        )
 
     def _period(self, text: str) -> bool:
         """Is a time expression a period ("the past few weeks", "in recent months")?"""
@@ -985,7 +1008,20 @@ class RuleExtractor:
     # -- 4. arguments ------------------------------------------------------------------------
 
     def _draft(self, doc: _Doc, sent: SentenceSpan, si: int, cluster: list[_Hit]) -> _Draft | None:
-        main = max(cluster, key=lambda h: h.rank)
+        # The trigger whose event holds the others' ("clashes ... as the regime shelled the
+        # town": a battle fought with shelling) types the mention, whatever its priority.
+        absorbing = [
+            h
+            for h in cluster
+            if h.typed
+            and not h.entry.casualty
+            and any(o.sub_type in h.entry.absorbs for o in cluster)
+            and all(
+                o.sub_type == h.sub_type or o.sub_type in h.entry.absorbs or o.entry.casualty or not o.typed
+                for o in cluster
+            )
+        ]
+        main = max(absorbing or cluster, key=lambda h: h.rank)
         entry = main.entry
         weapon_hit = min(
             (h for h in cluster if h.weapon is not None), key=lambda h: h.weapon_level, default=None
@@ -1031,6 +1067,13 @@ class RuleExtractor:
                 )
             ]
         self._casualties(doc, sent, draft)
+        if main.attempted and main.entry.casualty:
+            # "attempted to assassinate 2 rebels": those it was tried on, not the dead
+            tried_on = {doc.tokens[i].start for i in doc.subtree(main.head)}
+            for kind in ("fatalities", "injuries"):
+                count = getattr(draft, kind)
+                if count is not None and count.span.start in tried_on:
+                    setattr(draft, kind, None)
         draft.mode = self._mode(doc, sent, draft)
         draft.attribution = self._attribution(doc, sent, main.head)
         if draft.actor1 is None and main.entry.verbal and not main.entry.casualty:
@@ -1044,6 +1087,8 @@ class RuleExtractor:
         between = range(sent.token_start, main.start)
         draft.separate = any(doc.lem[j] in self._mode_words["separate"] for j in between)
         self._refine(doc, sent, draft)
+        if main.attempted and EVENT_TYPE_OF[draft.sub_type] is EventType.BATTLES:
+            draft.sub_type = _S.ARMED_CLASH  # ground tried for and not said to be taken: fought for
         return draft
 
     def _own_words(self, doc: _Doc, noun: int) -> set[int]:
@@ -1267,8 +1312,8 @@ class RuleExtractor:
             t = doc.tokens[head]
             if t.pos in {"VERB", "AUX"}:
                 passive = self._passive(doc, head)
-                subj = doc.kids(head, "nsubj") if not passive else []
-                if not subj and not passive:
+                subj = doc.kids(head, "nsubj") if not passive and hit.entry.initiator else []
+                if not subj and not passive and hit.entry.initiator:
                     # "X claimed to have killed Y": X killed
                     subj = (
                         self._controller(doc, head)
@@ -1511,6 +1556,8 @@ class RuleExtractor:
             if (doc.kids(above, "dobj") and not contact and not purpose) or self._passive(doc, above):
                 return []
             subjects = doc.kids(above, "nsubj") or self._adjacent_subject(doc, above)
+            if not subjects and doc.tokens[above].dep == "acomp":
+                subjects = doc.kids(doc.tokens[above].head, "nsubj")  # "X were able to take"
             if subjects:
                 return subjects
         return []
@@ -2564,15 +2611,17 @@ class RuleExtractor:
 
     def _rule_applies(self, doc: _Doc, sent: SentenceSpan, draft: _Draft, rule: Refinement) -> bool:
         start, end = sent.token_start, sent.token_end
+        main = draft.main
+        if rule.unless_triggers and _find_phrases(doc, main.start, main.end, rule.unless_triggers):
+            return False
         if rule.unless_cues and _find_phrases(doc, start, end, rule.unless_cues):
+            return False
+        if rule.unless_actor1_cues and self._actor_has(doc, sent, draft.actor1, rule.unless_actor1_cues):
             return False
         if rule.cues and _find_phrases(doc, start, end, rule.cues):
             return True
-        if rule.actor1_cues and draft.actor1 is not None and draft.actor1.span is not None:
-            span = draft.actor1.span
-            tokens = [i for i in range(start, end) if span.start <= doc.tokens[i].start < span.end]
-            if _has_phrase(doc, tokens, rule.actor1_cues, end):
-                return True
+        if rule.actor1_cues and self._actor_has(doc, sent, draft.actor1, rule.actor1_cues):
+            return True
         if rule.target_cues:
             targets: list[int] = []
             for ref in (draft.actor2, *draft.assoc2):
@@ -2586,6 +2635,18 @@ class RuleExtractor:
             if heads and _has_phrase(doc, heads, rule.target_cues, end):
                 return not (rule.unless_target_cues and _has_phrase(doc, heads, rule.unless_target_cues, end))
         return False
+
+    def _actor_has(
+        self, doc: _Doc, sent: SentenceSpan, actor: ActorRef | None, phrases: Sequence[Phrase]
+    ) -> bool:
+        """Is one of the phrases among the words of an actor of the sentence?"""
+        if actor is None or actor.span is None:
+            return False
+        span = actor.span
+        tokens = [
+            i for i in range(sent.token_start, sent.token_end) if span.start <= doc.tokens[i].start < span.end
+        ]
+        return _has_phrase(doc, tokens, phrases, sent.token_end)
 
     # -- 5. reference ------------------------------------------------------------------------
 

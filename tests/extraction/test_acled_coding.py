@@ -1,0 +1,121 @@
+"""rules-v1 on ACLED's coding rules that decide an event's type beyond its trigger word: a battle
+fought with shelling, exchanges of fire, detentions between armed groups, civilians caught in a
+clash, attempts, bodies found, and the shootings the model parses oddly.
+
+Every text here is self-written, in the terse style of conflict monitors' daily notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from wirewatch.schema import Extraction, Mention, Mode, SubEventType
+
+Run = Callable[..., Extraction]
+S = SubEventType
+
+
+def only(extraction: Extraction) -> Mention:
+    assert len(extraction.mentions) == 1, [m.trigger.text for m in extraction.mentions]
+    return extraction.mentions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March 2021, clashes took place between army units and rebels in Kafr Sajna as the army "
+        "shelled the village with mortars.",
+        "On 4 March 2021, rebels clashed with army units in Kafr Sajna while army helicopters dropped "
+        "barrel bombs on the village.",
+    ],
+)
+def test_a_battle_fought_with_shelling_or_air_support_is_one_armed_clash(extract: Run, text: str) -> None:
+    m = only(extract(text))
+    assert m.sub_event_type is S.ARMED_CLASH
+    assert m.trigger.text.startswith("clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May 2022, army units exchanged rocket shelling with rebels on the Kansafra front.",
+        "On 9 May 2022, artillery shelling exchange took place between army units and rebels near Banin.",
+        "On 9 May 2022, an exchange of mortar rounds and machine guns took place between the two sides.",
+    ],
+)
+def test_an_exchange_of_fire_is_an_armed_clash_whatever_is_fired(extract: Run, text: str) -> None:
+    assert only(extract(text)).sub_event_type is S.ARMED_CLASH
+
+
+def test_an_exchange_of_prisoners_is_no_fighting(extract: Run) -> None:
+    assert not [
+        m
+        for m in extract("On 9 May 2022, the two sides exchanged prisoners.").mentions
+        if m.sub_event_type is S.ARMED_CLASH
+    ]
+
+
+def test_fighters_detained_by_another_armed_group_in_a_raid_are_an_armed_clash(extract: Run) -> None:
+    text = "On 3 June 2021, SDF fighters raided a house in Hajin and detained two IS members."
+    assert only(extract(text)).sub_event_type is S.ARMED_CLASH
+    state = "On 3 June 2021, police raided a house in Hajin and detained two IS members."
+    assert only(extract(state)).sub_event_type is S.ARRESTS
+
+
+def test_civilians_hurt_in_a_clash_leave_it_a_clash(extract: Run) -> None:
+    clash = only(extract("On 5 June 2022, clashes erupted between two militias in Jasim, killing a child."))
+    assert clash.sub_event_type is S.ARMED_CLASH
+    attack = only(extract("On 5 June 2022, gunmen opened fire on a minibus in Jasim, killing a child."))
+    assert attack.sub_event_type is S.ATTACK
+
+
+def test_an_attempted_assassination_happened_and_killed_no_one_it_was_tried_on(extract: Run) -> None:
+    m = only(extract("On 8 February 2024, gunmen attempted to assassinate two rebel commanders in Tafas."))
+    assert m.sub_event_type is S.ARMED_CLASH and m.mode is Mode.ASSERTED
+    assert m.fatalities is None
+
+
+def test_ground_attempted_is_fought_for_not_taken(extract: Run) -> None:
+    m = only(extract("On 8 July 2020, army units attempted to capture the village of Tal Khanzir."))
+    assert m.sub_event_type is S.ARMED_CLASH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units will try to storm the village of Tal Khanzir.",
+        "Army units shelled the village in an attempt to advance.",
+    ],
+)
+def test_an_intended_attempt_is_no_event_of_its_own(extract: Run, text: str) -> None:
+    assert all(m.trigger.text not in {"storm", "advance"} for m in extract(text).mentions)
+
+
+def test_ground_someone_was_able_to_take_is_taken_by_them(extract: Run) -> None:
+    m = only(
+        extract("On 8 July 2020, rebel fighters were able to take control of the village of Tal Khanzir.")
+    )
+    assert m.sub_event_type is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+    assert m.actor1 is not None and "rebel" in m.actor1.text
+
+
+def test_bodies_found_tell_a_killing_by_someone_other_than_the_finder(extract: Run) -> None:
+    fighters = only(extract("On 2 May 2021, police found the bodies of two militia fighters near Busra."))
+    assert fighters.sub_event_type is S.ARMED_CLASH
+    assert fighters.actor1 is None
+    shepherd = only(extract("On 2 May 2021, the body of a shepherd was found near Busra."))
+    assert shepherd.sub_event_type is S.ATTACK
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("On 1 May 2021, gunmen riding a motorcycle shot dead a militia fighter in Nawa.", "shot dead"),
+        ("On 1 May 2021, rebels sniped an army soldier on the Ftireh front.", "sniped"),
+    ],
+)
+def test_shootings_the_model_parses_oddly_are_found(extract: Run, text: str, trigger: str) -> None:
+    m = only(extract(text))
+    assert m.sub_event_type is S.ARMED_CLASH and m.trigger.text == trigger
