@@ -119,3 +119,44 @@ def test_bodies_found_tell_a_killing_by_someone_other_than_the_finder(extract: R
 def test_shootings_the_model_parses_oddly_are_found(extract: Run, text: str, trigger: str) -> None:
     m = only(extract(text))
     assert m.sub_event_type is S.ARMED_CLASH and m.trigger.text == trigger
+
+
+# -- the places that tell two notes' events apart -------------------------------------------
+
+
+def names(m: Mention) -> list[str]:
+    return [p.name for p in m.places]
+
+
+def test_a_name_the_model_calls_a_nationality_is_a_town_before_town(extract: Run) -> None:
+    m = only(extract("On 2 June 2022, clashes took place in Jandal town in rural Manbij."))
+    assert "Jandal" in names(m)
+    kurdish = only(extract("On 2 June 2022, clashes took place in a Kurdish village near Manbij."))
+    assert not any("Kurdish" in n for n in names(kurdish))
+
+
+def test_a_two_word_name_the_model_calls_an_organisation_is_a_place_after_in(extract: Run) -> None:
+    m = only(
+        extract(
+            "On 27 October 2019, clashes took place between rebels and the SDF in Umm Ashba in the countryside of Ras al-Ain."
+        )
+    )
+    assert "Umm Ashba" in names(m)
+    group = only(
+        extract("On 27 October 2019, clashes took place in the National Liberation Front positions.")
+    )
+    assert not any("Liberation" in n for n in names(group))
+
+
+def test_a_checkpoint_named_by_a_groups_acronym_is_whose_not_which(extract: Run) -> None:
+    m = only(extract("On 24 August 2019, gunmen shot at a QSD checkpoint in the town of Al-Bahra."))
+    assert names(m) == ["Al-Bahra"]
+
+
+def test_ground_taken_by_a_name_the_model_reads_as_anything_but_a_group(extract: Run) -> None:
+    m = only(extract("On 10 February 2020, army units captured Qanater after clashes with rebels."))
+    assert m.sub_event_type is S.GOVERNMENT_REGAINS_TERRITORY
+    held = only(
+        extract("On 13 May 2019, army units seized control of Tobeh following clashes and heavy shelling.")
+    )
+    assert held.sub_event_type is S.GOVERNMENT_REGAINS_TERRITORY and "Tobeh" in names(held)

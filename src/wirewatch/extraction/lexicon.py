@@ -160,6 +160,7 @@ class Lexicon:
     near: tuple[Phrase, ...]
     region_words: frozenset[str]
     organisation_words: frozenset[str]
+    demonym_endings: tuple[str, ...]
     settlements: frozenset[str]
     locative: frozenset[str]
     directions: frozenset[str]
@@ -306,6 +307,9 @@ class Lexicon:
             near=_phrases(places, "near", "[places] near", where),
             region_words=_words(places, "region_words", "[places] region_words", where),
             organisation_words=_words(places, "organisations", "[places] organisations", where),
+            demonym_endings=tuple(
+                _string_list(places.get("demonym_endings", []), "[places] demonym_endings", where)
+            ),
             settlements=_words(places, "settlements", "[places] settlements", where),
             locative=_words(places, "locative", "[places] locative", where),
             directions=_words(places, "directions", "[places] directions", where),

@@ -634,7 +634,13 @@ class RuleExtractor:
     def _taken(self, doc: _Doc, head: int) -> list[int]:
         """What a verb or noun of taking takes: "captured the town", "the capture of two men"."""
         taken = doc.kids(head, "dobj", "nsubjpass")
-        return taken + [o for p in doc.kids(head, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
+        # "seized control of Tobeh": the ground is what the control is of
+        held = [o for c in taken if doc.lem[c] == "control" for o in self._taken(doc, c)]
+        return (
+            taken
+            + held
+            + [o for p in doc.kids(head, "prep") if doc.lem[p] == "of" for o in doc.kids(p, "pobj")]
+        )
 
     def _governs_place(self, doc: _Doc, hit: _Hit, start: int, end: int) -> bool:
         territory = self.lexicon.territory
@@ -643,13 +649,20 @@ class RuleExtractor:
         # whatever the model labelled it: it tags many Arabic place names as persons. A person
         # taken is described as one ("Abu Omar, an IS commander", "a spokesman").
         persons = self.lexicon.people | self.lexicon.representatives
-        for o in doc.kids(hit.head, "dobj", "nsubjpass"):
+        for o in self._taken(doc, hit.head):
             o = self._through(doc, o)
             if doc.lem[o] in self.lexicon.people:
                 return False
-            if doc.ent_of[o] >= 0 and doc.parsed.entities[doc.ent_of[o]].label == "PERSON":
+            label = doc.parsed.entities[doc.ent_of[o]].label if doc.ent_of[o] >= 0 else None
+            if label == "PERSON":
                 described = any(doc.lem[j] in persons for j in doc.subtree(o) if start <= j < end)
                 return not described
+            if (
+                doc.tokens[o].pos == "PROPN"
+                and label not in {"ORG", "NORP"}
+                and not doc.tokens[o].text.isupper()
+            ):
+                return True  # "captured Qanater", whatever else the model made of the name
         tree: list[int] = []
         for i in range(hit.start, hit.end):
             for c in doc.children[i]:
@@ -1939,6 +1952,8 @@ class RuleExtractor:
                 and (doc.tokens[c].pos == "PROPN" or doc.ent_of[c] >= 0)
                 and self._label(doc, c) != "NORP"
                 and not self._of_a_country(doc.low[c])
+                # a group's acronym says whose ("a QSD checkpoint")
+                and not (doc.tokens[c].text.isupper() and len(doc.tokens[c].text) > 1)
             ]
             if mods:
                 lo = min(min(doc.subtree(m)) for m in mods)
@@ -2057,8 +2072,13 @@ class RuleExtractor:
 
         def demonym(i: int) -> bool:
             # whose, not which: "the Iraqi town of al-Qaim", "a Kurdish village"
-            # (the model labels many an Arabic name NORP: only an adjective counts)
-            adjective = self._label(doc, i) == "NORP" and doc.tokens[i].pos == "ADJ"
+            # (the model labels many an Arabic name NORP: only an adjective of a people counts,
+            # not "Jandal town")
+            adjective = (
+                self._label(doc, i) == "NORP"
+                and doc.tokens[i].pos == "ADJ"
+                and doc.low[i].endswith(self.lexicon.demonym_endings)
+            )
             return adjective or self._of_a_country(doc.low[i])
 
         def name_from(first: int) -> tuple[int, int] | None:
@@ -2078,8 +2098,9 @@ class RuleExtractor:
                 t.dep == "pobj"
                 and t.pos == "PROPN"
                 and doc.low[t.head] in self.lexicon.locative
-                # Arabic place names are often taken for persons, one-word ones for organisations
-                and (label in {None, "PERSON"} or (label == "ORG" and self._one_word_entity(doc, i)))
+                # Arabic place names are often taken for persons or organisations ("in Umm
+                # Ashba"); a group's name has a group word or is an acronym ("into QSD")
+                and (label in {None, "PERSON"} or (label == "ORG" and self._placelike_org(doc, i)))
             ):
                 named = name_before(i)
                 found.append((named[0], i + 1) if named is not None else (i, i + 1))
@@ -2093,6 +2114,14 @@ class RuleExtractor:
                 if after is not None:
                     found.append(after)
         return found
+
+    def _placelike_org(self, doc: _Doc, i: int) -> bool:
+        """Could an entity the model calls an organisation be a place: no group word, no acronym?"""
+        entity = doc.parsed.entities[doc.ent_of[i]]
+        words = range(entity.token_start, entity.token_end)
+        if any(doc.low[k] in self.lexicon.organisation_words for k in words):
+            return False
+        return not any(doc.tokens[k].text.isupper() and len(doc.tokens[k].text) > 1 for k in words)
 
     def _name_span(self, doc: _Doc, head: int) -> tuple[int, int]:
         """The proper name headed by ``head``: its proper-noun compounds and Arabic articles."""
