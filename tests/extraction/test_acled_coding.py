@@ -138,7 +138,8 @@ def test_a_name_the_model_calls_a_nationality_is_a_town_before_town(extract: Run
 def test_a_two_word_name_the_model_calls_an_organisation_is_a_place_after_in(extract: Run) -> None:
     m = only(
         extract(
-            "On 27 October 2019, clashes took place between rebels and the SDF in Umm Ashba in the countryside of Ras al-Ain."
+            "On 27 October 2019, clashes took place between rebel factions and SDF and army forces "
+            "in Umm Ashba in the countryside of Ras al-Ain."
         )
     )
     assert "Umm Ashba" in names(m)
