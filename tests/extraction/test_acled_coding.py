@@ -161,3 +161,13 @@ def test_ground_taken_by_a_name_the_model_reads_as_anything_but_a_group(extract:
         extract("On 13 May 2019, army units seized control of Tobeh following clashes and heavy shelling.")
     )
     assert held.sub_event_type is S.GOVERNMENT_REGAINS_TERRITORY and "Tobeh" in names(held)
+
+
+def test_a_village_named_twice_in_brackets_is_the_first_name(extract: Run) -> None:
+    m = only(extract("On 24 June 2020, rebels clashed with HTS in Arshani (Arab Said) village near Idleb."))
+    assert "Arshani" in names(m)
+
+
+def test_a_name_before_badia_is_the_desert_spot(extract: Run) -> None:
+    m = only(extract("On 14 July 2022, IS members attacked army positions in Masrab badia near Mayadin."))
+    assert "Masrab" in names(m)

@@ -45,3 +45,37 @@ def test_near_the_same_town_is_still_the_same_spot() -> None:
     )
     value, identity = place_score((town,), (town,))
     assert value == W_PLACE_SAME_SPOT and "place" in identity
+
+
+def test_two_spots_in_two_reports_can_never_be_one_event() -> None:
+    first = mention("a:1", "a", sub=CLASH, date=day("2021-05-17"), places=(village("Kafr Alpha"),))
+    second = mention("b:1", "b", sub=CLASH, date=day("2021-05-17"), places=(village("Tell Beta"),))
+    assert score_pair(first, second, same_actor=same_actor).veto == "place: two spots"
+    # told in one report, two spots are only evidence against (one article may tell one clash twice)
+    again = mention("a:2", "a", sub=CLASH, date=day("2021-05-17"), places=(village("Tell Beta"),))
+    assert score_pair(first, again, same_actor=same_actor).veto is None
+
+
+def test_a_group_both_reports_name_is_weighed_as_an_actor_not_again_as_an_entity() -> None:
+    text = "On Monday Hurras al-Deen fighters clashed with the Tahrir Front near the town."
+    first = mention(
+        "a:1",
+        "a",
+        sub=CLASH,
+        date=day("2021-05-17"),
+        actor1="Hurras al-Deen",
+        actor2="Tahrir Front",
+        text=text,
+    )
+    second = mention(
+        "b:1",
+        "b",
+        sub=CLASH,
+        date=day("2021-05-17"),
+        actor1="Hurras al-Deen",
+        actor2="Tahrir Front",
+        text=text,
+    )
+    score = score_pair(first, second, same_actor=same_actor)
+    assert not any(c.name.startswith("entities:") for c in score.components)
+    assert "actors" in score.identity

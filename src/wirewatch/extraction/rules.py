@@ -2064,6 +2064,9 @@ class RuleExtractor:
 
         def name_before(noun: int) -> tuple[int, int] | None:
             j = noun
+            if j - 1 > start and doc.low[j - 1] == ")" and "(" in doc.low[max(start, j - 6) : j - 1]:
+                # "Arshani (Arab Said) village": the name before the other name in brackets
+                noun = j = max(k for k in range(max(start, j - 6), j - 1) if doc.low[k] == "(")
             while j - 1 >= start and self._name_word(doc, j - 1) and not demonym(j - 1):
                 j -= 1
             while j < noun and not doc.tokens[j].text[:1].isupper():
