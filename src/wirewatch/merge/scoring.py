@@ -635,15 +635,15 @@ def _entity_component(
     mention: Mention, other: Mention, entity_weight: EntityWeight
 ) -> tuple[float | None, list[str], float]:
     """(score, the shared words, the weight of the rarest shared word)."""
-    shared_places = _place_words(mention) | _place_words(other) | (_actor_words(mention) & _actor_words(other))
-    pairs = shared_entities(entity_tokens(mention, shared_places), entity_tokens(other, shared_places))
+    weighed = _place_words(mention) | _place_words(other) | (_actor_words(mention) & _actor_words(other))
+    pairs = shared_entities(entity_tokens(mention, weighed), entity_tokens(other, weighed))
     pairs = [(a, b) for a, b in pairs if min(entity_weight(a), entity_weight(b)) > 0]
     shared = [a if a == b else f"{a}~{b}" for a, b in pairs]
     if not pairs:
         # Each names someone or somewhere distinctive, and not the same: two happenings (two
         # villages the gazetteer does not know, two commanders).
-        mine = [w for w in entity_tokens(mention, shared_places) if entity_weight(w) >= DISTINCT_NAME_WEIGHT]
-        theirs = [w for w in entity_tokens(other, shared_places) if entity_weight(w) >= DISTINCT_NAME_WEIGHT]
+        mine = [w for w in entity_tokens(mention, weighed) if entity_weight(w) >= DISTINCT_NAME_WEIGHT]
+        theirs = [w for w in entity_tokens(other, weighed) if entity_weight(w) >= DISTINCT_NAME_WEIGHT]
         return (W_DISJOINT_NAMES if mine and theirs else None), [], 0.0
     each = [min(entity_weight(a), entity_weight(b)) for a, b in pairs]
     weight = sum(each)
