@@ -7,19 +7,10 @@ Every text here is self-written, in the terse style of conflict monitors' daily 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from wirewatch.schema import Extraction, Mention, Mode, SubEventType
-
-Run = Callable[..., Extraction]
-S = SubEventType
-
-
-def only(extraction: Extraction) -> Mention:
-    assert len(extraction.mentions) == 1, [m.trigger.text for m in extraction.mentions]
-    return extraction.mentions[0]
+from tests.extraction.helpers import Run, S, only
+from wirewatch.schema import Mention, Mode
 
 
 @pytest.mark.parametrize(

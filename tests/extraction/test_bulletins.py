@@ -7,22 +7,13 @@ Every text here is self-written, in the terse style of conflict monitors' daily 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 
 import wirewatch
+from tests.extraction.helpers import Run, S, only
 from wirewatch.resolve.dates import resolve_time
-from wirewatch.schema import DatePrecision, Extraction, Mention, SubEventType
-
-Run = Callable[..., Extraction]
-S = SubEventType
-
-
-def only(extraction: Extraction) -> Mention:
-    assert len(extraction.mentions) == 1, [m.trigger.text for m in extraction.mentions]
-    return extraction.mentions[0]
-
+from wirewatch.schema import DatePrecision
 
 # -- dates --------------------------------------------------------------------------------------
 

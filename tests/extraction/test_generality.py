@@ -9,18 +9,9 @@ fields that matter for it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from wirewatch.schema import Extraction, Mention, Mode, Plover, SubEventType
-
-Run = Callable[..., Extraction]
-S = SubEventType
-
-
-def only(extraction: Extraction) -> Mention:
-    assert len(extraction.mentions) == 1, [m.trigger.text for m in extraction.mentions]
-    return extraction.mentions[0]
-
+from tests.extraction.helpers import Run, S, only
+from wirewatch.schema import Mode, Plover
 
 # -- restatements -----------------------------------------------------------------------------
 

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
+from tests.extraction.helpers import Run, S, only
 from wirewatch.extraction import EXTRACTORS, Extractor
-from wirewatch.schema import Extraction, GeoPrecision, Mention, Mode, Plover, Qualifier, SubEventType
-
-Run = Callable[..., Extraction]
-S = SubEventType
-
-
-def only(extraction: Extraction) -> Mention:
-    assert len(extraction.mentions) == 1, [m.trigger.text for m in extraction.mentions]
-    return extraction.mentions[0]
+from wirewatch.schema import GeoPrecision, Mode, Plover, Qualifier, SubEventType
 
 
 def test_registered_and_named(extractor: Extractor) -> None:

@@ -3,17 +3,8 @@ told in the next sentence, and running totals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from wirewatch.schema import Extraction, Mention, Mode, Plover, SubEventType
-
-Run = Callable[..., Extraction]
-S = SubEventType
-
-
-def only(extraction: Extraction) -> Mention:
-    assert len(extraction.mentions) == 1, [m.trigger.text for m in extraction.mentions]
-    return extraction.mentions[0]
+from tests.extraction.helpers import Run, S, only
+from wirewatch.schema import Mode, Plover
 
 
 def test_a_round_of_talks_is_consult_between_the_sides(extract: Run) -> None:
