@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.merge.factory import day, mention, same_actor
 from wirewatch.merge.scoring import W_PLACE_OTHER_SPOT, W_PLACE_SAME_AREA, W_PLACE_SAME_SPOT, score_pair
-from wirewatch.schema import GeoPrecision, Place, Span, SubEventType
+from wirewatch.schema import GeoPrecision, Mention, Place, Span, SubEventType
 
 CLASH = SubEventType.ARMED_CLASH
 
@@ -18,9 +18,30 @@ def province_city(precision: GeoPrecision = GeoPrecision.NEAR) -> Place:
     return Place(name="Aleppo", country="SY", admin1="Aleppo", lat=36.20, lon=37.16, precision=precision)
 
 
+def clash(
+    mention_id: str,
+    places: tuple[Place, ...] = (),
+    *,
+    actor1: str | None = None,
+    actor2: str | None = None,
+    text: str = "Clashes took place.",
+) -> Mention:
+    """A clash on 17 May 2021 in article ``mention_id``'s prefix ("a:1" is article "a")."""
+    article = mention_id.split(":")[0]
+    return mention(
+        mention_id,
+        article,
+        sub=CLASH,
+        date=day("2021-05-17"),
+        places=places,
+        actor1=actor1,
+        actor2=actor2,
+        text=text,
+    )
+
+
 def place_score(a: tuple[Place, ...], b: tuple[Place, ...]) -> tuple[float | None, tuple[str, ...]]:
-    first = mention("a:1", "a", sub=CLASH, date=day("2021-05-17"), places=a)
-    second = mention("b:1", "b", sub=CLASH, date=day("2021-05-17"), places=b)
+    first, second = clash("a:1", a), clash("b:1", b)
     score = score_pair(first, second, same_actor=same_actor)
     value = next((c.score for c in score.components if c.name == "place"), None)
     return value, score.identity
@@ -48,34 +69,17 @@ def test_near_the_same_town_is_still_the_same_spot() -> None:
 
 
 def test_two_spots_in_two_reports_can_never_be_one_event() -> None:
-    first = mention("a:1", "a", sub=CLASH, date=day("2021-05-17"), places=(village("Kafr Alpha"),))
-    second = mention("b:1", "b", sub=CLASH, date=day("2021-05-17"), places=(village("Tell Beta"),))
+    first, second = clash("a:1", (village("Kafr Alpha"),)), clash("b:1", (village("Tell Beta"),))
     assert score_pair(first, second, same_actor=same_actor).veto == "place: two spots"
     # told in one report, two spots are only evidence against (one article may tell one clash twice)
-    again = mention("a:2", "a", sub=CLASH, date=day("2021-05-17"), places=(village("Tell Beta"),))
+    again = clash("a:2", (village("Tell Beta"),))
     assert score_pair(first, again, same_actor=same_actor).veto is None
 
 
 def test_a_group_both_reports_name_is_weighed_as_an_actor_not_again_as_an_entity() -> None:
     text = "On Monday Hurras al-Deen fighters clashed with the Tahrir Front near the town."
-    first = mention(
-        "a:1",
-        "a",
-        sub=CLASH,
-        date=day("2021-05-17"),
-        actor1="Hurras al-Deen",
-        actor2="Tahrir Front",
-        text=text,
-    )
-    second = mention(
-        "b:1",
-        "b",
-        sub=CLASH,
-        date=day("2021-05-17"),
-        actor1="Hurras al-Deen",
-        actor2="Tahrir Front",
-        text=text,
-    )
+    first = clash("a:1", actor1="Hurras al-Deen", actor2="Tahrir Front", text=text)
+    second = clash("b:1", actor1="Hurras al-Deen", actor2="Tahrir Front", text=text)
     score = score_pair(first, second, same_actor=same_actor)
     assert not any(c.name.startswith("entities:") for c in score.components)
     assert "actors" in score.identity

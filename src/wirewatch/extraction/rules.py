@@ -283,6 +283,11 @@ def _capitals_read_as_verb(token: Token) -> bool:
     return token.pos in {"AUX", "VERB"} and len(text) >= 2 and text.isupper() and text.isalpha()
 
 
+def _acronym(text: str) -> bool:
+    """Is the word an acronym ("QSD", "HTS")? Groups go by them; places seldom do."""
+    return len(text) > 1 and text.isupper()
+
+
 def _to_infinitive(doc: _Doc, verb: int) -> bool:
     """Is the verb an infinitive with "to" ("to deliver", "to oust")?"""
     return any(doc.low[a] == "to" for a in doc.kids(verb, "aux"))
@@ -660,7 +665,7 @@ class RuleExtractor:
             if (
                 doc.tokens[o].pos == "PROPN"
                 and label not in {"ORG", "NORP"}
-                and not doc.tokens[o].text.isupper()
+                and not _acronym(doc.tokens[o].text)
             ):
                 return True  # "captured Qanater", whatever else the model made of the name
         tree: list[int] = []
@@ -1953,7 +1958,7 @@ class RuleExtractor:
                 and self._label(doc, c) != "NORP"
                 and not self._of_a_country(doc.low[c])
                 # a group's acronym says whose ("a QSD checkpoint")
-                and not (doc.tokens[c].text.isupper() and len(doc.tokens[c].text) > 1)
+                and not _acronym(doc.tokens[c].text)
             ]
             if mods:
                 lo = min(min(doc.subtree(m)) for m in mods)
@@ -2063,15 +2068,16 @@ class RuleExtractor:
         found: list[tuple[int, int]] = []
 
         def name_before(noun: int) -> tuple[int, int] | None:
-            j = noun
-            if j - 1 > start and doc.low[j - 1] == ")" and "(" in doc.low[max(start, j - 6) : j - 1]:
-                # "Arshani (Arab Said) village": the name before the other name in brackets
-                noun = j = max(k for k in range(max(start, j - 6), j - 1) if doc.low[k] == "(")
+            stop = noun  # where the name ends
+            opening = [k for k in range(max(start, noun - 6), noun - 1) if doc.low[k] == "("]
+            if noun - 1 > start and doc.low[noun - 1] == ")" and opening:
+                stop = opening[-1]  # "Arshani (Arab Said) village": the name before the brackets
+            j = stop
             while j - 1 >= start and self._name_word(doc, j - 1) and not demonym(j - 1):
                 j -= 1
-            while j < noun and not doc.tokens[j].text[:1].isupper():
+            while j < stop and not doc.tokens[j].text[:1].isupper():
                 j += 1  # a name starts with a capital, not with "al" or a hyphen
-            return (j, noun) if j < noun else None
+            return (j, stop) if j < stop else None
 
         def demonym(i: int) -> bool:
             # whose, not which: "the Iraqi town of al-Qaim", "a Kurdish village"
@@ -2124,7 +2130,7 @@ class RuleExtractor:
         words = range(entity.token_start, entity.token_end)
         if any(doc.low[k] in self.lexicon.organisation_words for k in words):
             return False
-        return not any(doc.tokens[k].text.isupper() and len(doc.tokens[k].text) > 1 for k in words)
+        return not any(_acronym(doc.tokens[k].text) for k in words)
 
     def _name_span(self, doc: _Doc, head: int) -> tuple[int, int]:
         """The proper name headed by ``head``: its proper-noun compounds and Arabic articles."""
